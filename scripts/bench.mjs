@@ -1,0 +1,124 @@
+// Prints Ura's performance figures (run through `npm run bench`, which builds first).
+// - first-load JavaScript + CSS, gzip (budget 150 KB)
+// - a sync round trip of 1,000 student mutations over loopback HTTP: time and bytes on the wire
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { measureInitialBundle } from './bundleSize.mjs';
+
+const { createServer } = await import('../dist/server/server/createServer.js');
+const { openDatabase } = await import('../dist/server/server/database/openDatabase.js');
+const { migrateToLatest } = await import('../dist/server/server/database/migrateToLatest.js');
+const { seedDemoData } = await import('../dist/server/server/seed/seedDemoData.js');
+const { DEMO_SCHOOL_IDS } = await import('../dist/server/server/seed/demoPlaces.js');
+const { PROTOCOL_VERSION, SCHEMA_VERSION, MAX_MUTATIONS_PER_REQUEST } = await import('../dist/server/sync/protocol.js');
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function studentMutations(clientId, count) {
+  const base = Date.now();
+  return Array.from({ length: count }, (_, i) => ({
+    id: uuidv7(),
+    clientId,
+    hlc: `${new Date(base).toISOString()}-${i.toString(16).padStart(4, '0')}-${clientId.replace(/-/g, '').slice(-16)}`,
+    schema: SCHEMA_VERSION,
+    entity: 'student',
+    entityId: uuidv7(),
+    op: 'create',
+    fields: {
+      givenName: `Ardita ${i}`,
+      familyName: 'Krasniqi',
+      sex: i % 2 ? 'male' : 'female',
+      dateOfBirth: '2013-04-12',
+      schoolId: DEMO_SCHOOL_IDS.ferizajAhmetHoxha,
+      grade: 5,
+      className: '5/1',
+      community: '',
+      rural: i % 3 === 0,
+      guardianName: 'Shpresa Krasniqi',
+      guardianPhone: '+383 44 123 456',
+    },
+  }));
+}
+
+async function post(url, body, wire) {
+  const text = JSON.stringify(body);
+  wire.sent += Buffer.byteLength(text);
+  const response = await fetch(`${url}/api/sync`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: text,
+  });
+  const reply = await response.text();
+  wire.received += Buffer.byteLength(reply);
+  if (!response.ok) throw new Error(`sync failed: ${response.status} ${reply}`);
+  return JSON.parse(reply);
+}
+
+const bundle = measureInitialBundle();
+console.log(`first-load JS + CSS: ${kb(bundle.gzipBytes)} gzip (budget 150 KB)`);
+
+const db = openDatabase({ file: join(mkdtempSync(join(tmpdir(), 'ura-bench-')), 'ura.sqlite') });
+await migrateToLatest(db);
+await seedDemoData(db, Date.now());
+const app = await createServer({ db });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const url = `http://127.0.0.1:${app.server.address().port}`;
+
+const clientId = uuidv7();
+const mutations = studentMutations(clientId, 1000);
+const push = { sent: 0, received: 0 };
+let started = performance.now();
+let cursor = 0;
+let trips = 0;
+for (let i = 0; i < mutations.length; i += MAX_MUTATIONS_PER_REQUEST) {
+  const reply = await post(
+    url,
+    {
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      clientId,
+      cursor,
+      mutations: mutations.slice(i, i + MAX_MUTATIONS_PER_REQUEST),
+    },
+    push,
+  );
+  cursor = reply.nextCursor;
+  trips += 1;
+}
+const pushMs = performance.now() - started;
+console.log(
+  `push 1,000 student mutations: ${pushMs.toFixed(0)} ms in ${trips} round trips, ${kb(push.sent)} sent, ${kb(push.received)} received (uncompressed)`,
+);
+
+const pull = { sent: 0, received: 0 };
+started = performance.now();
+cursor = 0;
+trips = 0;
+let hasMore = true;
+const other = uuidv7();
+while (hasMore) {
+  const reply = await post(
+    url,
+    {
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      clientId: other,
+      cursor,
+      limit: 1000,
+      mutations: [],
+    },
+    pull,
+  );
+  cursor = reply.nextCursor;
+  hasMore = reply.hasMore;
+  trips += 1;
+}
+const pullMs = performance.now() - started;
+console.log(
+  `first pull of those 1,000 students (plus demo data) on a second device: ${pullMs.toFixed(0)} ms in ${trips} round trips, ${kb(pull.received)} received (uncompressed)`,
+);
+
+await app.close();
+await db.destroy();

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { changeLanguage } from '../../i18n/setupI18n.ts';
+import { LANGUAGES, type Language } from '../../i18n/languages.ts';
+import { persistenceState, type PersistenceState } from '../../storage/requestPersistentStorage.ts';
+
+const PERSISTENCE_TEXT = {
+  persisted: 'settings.storagePersisted',
+  notPersisted: 'settings.storageNotPersisted',
+  unknown: 'settings.storageUnknown',
+} as const;
+
+export function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  const [persistence, setPersistence] = useState<PersistenceState>('unknown');
+  // Shown at once; the language files may take a moment to load.
+  const [selected, setSelected] = useState(i18n.language);
+
+  useEffect(() => {
+    void persistenceState().then(setPersistence);
+  }, []);
+
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <fieldset className="field choice">
+        <legend>{t('settings.language')}</legend>
+        <p className="field-hint">{t('settings.languageHint')}</p>
+        <div className="choice-options choice-column">
+          {LANGUAGES.map((language: Language) => (
+            <label key={language} className="choice-option" lang={language}>
+              <input
+                type="radio"
+                name="language"
+                value={language}
+                checked={selected === language}
+                onChange={() => {
+                  setSelected(language);
+                  void changeLanguage(language);
+                }}
+              />
+              <span>{t(`languages.${language}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <h2>{t('settings.storage')}</h2>
+      <p data-testid="storage-state">{t(PERSISTENCE_TEXT[persistence])}</p>
+    </section>
+  );
+}

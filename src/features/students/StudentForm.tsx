@@ -1,0 +1,155 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { displayName } from '../../domain/localizedName.ts';
+import { COMMUNITIES, SEXES, type StudentDraft, type StudentField } from '../../domain/student.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { db } from '../../storage/database.ts';
+import { useLiveQuery } from '../../storage/useLiveQuery.ts';
+import { showToast } from '../../state/toastStore.ts';
+import { CheckboxField } from '../../ui/CheckboxField.tsx';
+import { ChoiceField } from '../../ui/ChoiceField.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { useStudentForm } from './useStudentForm.ts';
+
+interface StudentFormProps {
+  studentId?: string | undefined;
+  initial?: StudentDraft | undefined;
+}
+
+export function StudentForm({ studentId, initial }: StudentFormProps) {
+  const { t, i18n } = useTranslation(['students', 'common']);
+  const { draft, errors, isSaving, setField, save } = useStudentForm(initial, studentId);
+  const [summary, setSummary] = useState<string>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const schools = useLiveQuery(() => db.schools.toArray(), []) ?? [];
+  const language = i18n.language as Language;
+
+  const errorFor = (field: StudentField): string | undefined => {
+    const code = errors[field];
+    return code ? t(`validation.${code}` as 'validation.invalid', { field: t(`fields.${field}`) }) : undefined;
+  };
+  const schoolOptions = schools
+    .map((school) => ({ value: school.id, label: displayName(school.name, language) }))
+    .sort((a, b) => a.label.localeCompare(b.label, language));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const outcome = await save();
+    if (outcome.status === 'saved') {
+      showToast(t('form.saved'));
+      window.location.hash = '#/students';
+    } else if (outcome.status === 'invalid') {
+      setSummary(t('form.fixErrors', { count: outcome.count }));
+      // Move focus to the first wrong field, so a screen reader and a thumb both land there.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    } else if (outcome.code !== 'busy') {
+      setSummary(t(`common:errors.${outcome.code === 'storageFull' ? 'storageFull' : 'generic'}`));
+    }
+  }
+
+  return (
+    <section className="page" aria-labelledby="student-form-title">
+      <h1 id="student-form-title">{studentId ? t('form.editTitle') : t('form.newTitle')}</h1>
+      <form ref={formRef} noValidate onSubmit={(event) => void onSubmit(event)}>
+        {summary ? (
+          <p className="form-summary" role="alert">
+            {summary}
+          </p>
+        ) : null}
+        <TextField
+          label={t('fields.givenName')}
+          value={draft.givenName}
+          error={errorFor('givenName')}
+          onValueChange={(value) => setField('givenName', value)}
+          autoComplete="off"
+          autoCapitalize="words"
+        />
+        <TextField
+          label={t('fields.familyName')}
+          value={draft.familyName}
+          error={errorFor('familyName')}
+          onValueChange={(value) => setField('familyName', value)}
+          autoComplete="off"
+          autoCapitalize="words"
+        />
+        <ChoiceField
+          label={t('fields.sex')}
+          name="sex"
+          value={draft.sex}
+          error={errorFor('sex')}
+          options={SEXES.map((sex) => ({ value: sex, label: t(`sex.${sex}`) }))}
+          onValueChange={(value) => setField('sex', value)}
+        />
+        <TextField
+          label={t('fields.dateOfBirth')}
+          type="date"
+          value={draft.dateOfBirth}
+          error={errorFor('dateOfBirth')}
+          onValueChange={(value) => setField('dateOfBirth', value)}
+        />
+        <SelectField
+          label={t('fields.schoolId')}
+          value={draft.schoolId}
+          error={errorFor('schoolId')}
+          hint={schoolOptions.length === 0 ? t('form.noSchools') : undefined}
+          placeholder={t('form.choose')}
+          options={schoolOptions}
+          onValueChange={(value) => setField('schoolId', value)}
+        />
+        <div className="field-row">
+          <TextField
+            label={t('fields.grade')}
+            inputMode="numeric"
+            value={draft.grade}
+            error={errorFor('grade')}
+            onValueChange={(value) => setField('grade', value)}
+          />
+          <TextField
+            label={t('fields.className')}
+            value={draft.className}
+            error={errorFor('className')}
+            onValueChange={(value) => setField('className', value)}
+          />
+        </div>
+        <CheckboxField
+          label={t('fields.rural')}
+          checked={draft.rural}
+          onCheckedChange={(value) => setField('rural', value)}
+        />
+        <TextField
+          label={t('fields.guardianName')}
+          value={draft.guardianName}
+          error={errorFor('guardianName')}
+          onValueChange={(value) => setField('guardianName', value)}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('fields.guardianPhone')}
+          type="tel"
+          value={draft.guardianPhone}
+          error={errorFor('guardianPhone')}
+          onValueChange={(value) => setField('guardianPhone', value)}
+          autoComplete="off"
+        />
+        <SelectField
+          label={t('fields.community')}
+          value={draft.community}
+          error={errorFor('community')}
+          hint={t('form.sensitive')}
+          placeholder={t('community.undisclosed')}
+          options={COMMUNITIES.map((community) => ({ value: community, label: t(`community.${community}`) }))}
+          onValueChange={(value) => setField('community', value)}
+        />
+        <div className="form-actions">
+          <a className="button" href="#/students">
+            {t('common:actions.cancel')}
+          </a>
+          <button type="submit" className="button button-primary" disabled={isSaving}>
+            {isSaving ? t('common:actions.saving') : t('common:actions.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { displayName } from '../../domain/localizedName.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { TextField } from '../../ui/TextField.tsx';
+import { useStudentList } from './useStudentList.ts';
+
+export function StudentListPage() {
+  const { t, i18n } = useTranslation('students');
+  const [query, setQuery] = useState('');
+  const { isLoading, total, students, schools } = useStudentList(query);
+  const language = i18n.language as Language;
+
+  return (
+    <section className="page" aria-labelledby="students-title">
+      <div className="page-header">
+        <h1 id="students-title">{t('list.title')}</h1>
+        <a className="button button-primary" href="#/students/new">
+          {t('list.add')}
+        </a>
+      </div>
+      <TextField
+        label={t('list.search')}
+        hint={t('list.searchHint')}
+        type="search"
+        value={query}
+        onValueChange={setQuery}
+        autoComplete="off"
+        enterKeyHint="search"
+      />
+      {isLoading ? <p role="status">{t('list.loading')}</p> : null}
+      {!isLoading && total === 0 ? <p className="empty">{t('list.empty')}</p> : null}
+      {!isLoading && total > 0 && students.length === 0 ? (
+        <p className="empty">{t('list.noMatches', { query })}</p>
+      ) : null}
+      {students.length > 0 ? (
+        <>
+          <p className="list-count" aria-live="polite">
+            {t('list.count', { count: students.length })}
+          </p>
+          <ul className="card-list" data-testid="student-list">
+            {students.map((student) => {
+              const school = schools.get(student.schoolId);
+              return (
+                <li key={student.id}>
+                  <a className="card" href={`#/students/${student.id}`}>
+                    <span className="card-title">
+                      {student.givenName} {student.familyName}
+                    </span>
+                    <span className="card-detail">
+                      {student.className
+                        ? t('list.gradeClass', { grade: student.grade, className: student.className })
+                        : t('list.grade', { grade: student.grade })}
+                      {' · '}
+                      {school ? displayName(school.name, language) : t('list.unknownSchool')}
+                    </span>
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

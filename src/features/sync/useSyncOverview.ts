@@ -1,0 +1,38 @@
+import { db } from '../../storage/database.ts';
+import { countPending, countRejected } from '../../storage/outbox.ts';
+import { getLastSyncAt } from '../../storage/syncMeta.ts';
+import { useLiveQuery } from '../../storage/useLiveQuery.ts';
+import { useIsOnline } from '../../state/onlineState.ts';
+import { useSyncStatusStore, type SyncPhase } from '../../state/syncStatusStore.ts';
+
+export interface SyncOverview {
+  isOnline: boolean;
+  phase: SyncPhase;
+  pending: number;
+  rejected: number;
+  lastSyncAt: number | undefined;
+  received: number;
+}
+
+/** Everything the status bar shows: the counts come live from Dexie, the phase from the sync loop. */
+export function useSyncOverview(): SyncOverview {
+  const isOnline = useIsOnline();
+  const phase = useSyncStatusStore((state) => state.phase);
+  const received = useSyncStatusStore((state) => state.received);
+  const counts = useLiveQuery(
+    async () => ({
+      pending: await countPending(db),
+      rejected: await countRejected(db),
+      lastSyncAt: await getLastSyncAt(db),
+    }),
+    [],
+  );
+  return {
+    isOnline,
+    phase,
+    received,
+    pending: counts?.pending ?? 0,
+    rejected: counts?.rejected ?? 0,
+    lastSyncAt: counts?.lastSyncAt,
+  };
+}

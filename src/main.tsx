@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import './app/app.css';
+import { setupI18n } from './i18n/setupI18n.ts';
+import { db } from './storage/database.ts';
+import { setSyncPhase, setSyncReceived } from './state/syncStatusStore.ts';
+import { startSync } from './sync/syncController.ts';
+
+async function start(): Promise<void> {
+  await setupI18n();
+  startSync({
+    db,
+    baseUrl: '',
+    fetch: (url, init) => fetch(url, init),
+    onPhase: setSyncPhase,
+    onProgress: setSyncReceived,
+  });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('missing #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,84 @@
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { MAX_BODY_BYTES } from '../sync/protocol.ts';
+import type { AppDatabase } from './database/openDatabase.ts';
+import { replyNotFound, replyWithError } from './routes/errorReplies.ts';
+import { isAppRoute, registerStaticFiles, sendAppShell } from './routes/staticFiles.ts';
+import { registerSyncRoutes } from './routes/syncRoute.ts';
+
+export interface CreateServerOptions {
+  db: AppDatabase;
+  /** The built client (dist/client); without it only the API is served. */
+  staticDir?: string;
+  /** Fastify's logger: `false` (the default) or a level. */
+  logger?: false | { level: string };
+  /** The server clock; tests may pin it. */
+  now?: () => number;
+}
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+/** Builds the app from its dependencies; the caller listens (or injects, in tests) and closes it. */
+export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    logger: loggerOptions(options.logger ?? false),
+  });
+  // Only JSON is accepted: without the built-in text/plain parser, any other
+  // content type is refused by Fastify with FST_ERR_CTP_INVALID_MEDIA_TYPE.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(replyWithError);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    // Sync replies carry child data: no cache (browser or proxy) may keep them.
+    if (isApiUrl(request.url)) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  registerSyncRoutes(app, { db: options.db, now: options.now ?? Date.now });
+  const staticDir = options.staticDir;
+  if (staticDir !== undefined) await registerStaticFiles(app, staticDir);
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (staticDir !== undefined && !isApiUrl(request.url) && isAppRoute(request.method, request.url)) {
+      await sendAppShell(reply);
+      return;
+    }
+    await replyNotFound(reply);
+  });
+  return app;
+}
+
+function isApiUrl(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
+/** Request logs keep method, URL, status and time only: no IP address, headers or body. */
+function loggerOptions(logger: false | { level: string }): NonNullable<FastifyServerOptions['logger']> {
+  if (logger === false) return false;
+  return {
+    level: logger.level,
+    serializers: {
+      req: (request: FastifyRequest) => ({ method: request.method, url: request.url }),
+    },
+  };
+}

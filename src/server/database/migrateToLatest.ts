@@ -1,0 +1,25 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as createSyncTables from './migrations/1795431600000_create_sync_tables.ts';
+
+/**
+ * Every migration, listed in code rather than read from a folder, so the
+ * compiled server and the tests (running the TypeScript) find the same set.
+ * Names sort by their epoch prefix; never rename or edit a released one.
+ */
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '1795431600000_create_sync_tables': createSyncTables,
+};
+
+const inCodeProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};
+
+/** Brings the schema up to date; throws when a migration fails (the server must not start half-migrated). */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
+  const migrator = new Migrator({ db, provider: inCodeProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed`, { cause: error });
+  }
+}

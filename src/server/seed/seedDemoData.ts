@@ -1,0 +1,53 @@
+import { formatHlc } from '../../domain/hlc.ts';
+import type { Entity } from '../../sync/protocol.ts';
+import type { AppDatabase } from '../database/openDatabase.ts';
+import { inWriteTransaction } from '../database/sqliteEngine.ts';
+import { writeWinningFields } from '../sync/fieldStore.ts';
+import { DEMO_MUNICIPALITIES, DEMO_SCHOOLS } from './demoPlaces.ts';
+import { DEMO_STUDENTS } from './demoStudents.ts';
+
+/** The node id of writes the server makes itself; no client derives an all-zero id from a UUID. */
+export const SERVER_NODE_ID = '0000000000000000';
+
+interface SeedRecord {
+  entity: Entity;
+  id: string;
+  fields: object;
+}
+
+/**
+ * Writes the demo municipalities, schools and students when the database has
+ * no schools yet (a first start). The data goes through the same field and
+ * change-log path as mutations, so clients receive it by an ordinary pull.
+ * Returns whether it seeded.
+ */
+export async function seedDemoData(db: AppDatabase, now: number): Promise<boolean> {
+  return inWriteTransaction(db, async (trx) => {
+    if (await hasAnySchool(trx)) return false;
+    const records: SeedRecord[] = [
+      ...DEMO_MUNICIPALITIES.map((record) => ({ entity: 'municipality' as const, ...record })),
+      ...DEMO_SCHOOLS.map((record) => ({ entity: 'school' as const, ...record })),
+      ...DEMO_STUDENTS.map((record) => ({ entity: 'student' as const, ...record })),
+    ];
+    // One HLC per record, all at `now`: any later edit from a device wins over the seed.
+    for (const [counter, record] of records.entries()) {
+      const hlc = formatHlc({ millis: now, counter, node: SERVER_NODE_ID });
+      await writeWinningFields(
+        trx,
+        { entity: record.entity, entityId: record.id, fields: record.fields, hlc, mutationId: null },
+        new Map(),
+      );
+    }
+    return true;
+  });
+}
+
+async function hasAnySchool(db: AppDatabase): Promise<boolean> {
+  const anySchool = await db
+    .selectFrom('entity_field')
+    .select('entity_id')
+    .where('entity', '=', 'school')
+    .limit(1)
+    .executeTakeFirst();
+  return anySchool !== undefined;
+}

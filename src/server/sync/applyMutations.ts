@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import { isTooFarAhead } from '../../domain/hlc.ts';
+import { studentFieldsSchema } from '../../domain/studentValidation.ts';
+import { MAX_CLOCK_AHEAD_MS, type Mutation, type MutationResult, type RejectionCode } from '../../sync/protocol.ts';
+import type { DatabaseSchema } from '../database/databaseSchema.ts';
+import { readStoredHlcs, recordExists, writeWinningFields, type StoredHlcs } from './fieldStore.ts';
+
+type Outcome = { status: 'applied' } | { status: 'rejected'; code: RejectionCode };
+
+/**
+ * Applies a pushed batch. `trx` must be a write transaction covering the whole
+ * batch, so the batch and its idempotency records commit together or not at all.
+ * Each mutation gets its own result; a rejected one never stops the others.
+ */
+export async function applyMutations(
+  trx: Kysely<DatabaseSchema>,
+  mutations: readonly Mutation[],
+  now: number,
+): Promise<MutationResult[]> {
+  const results: MutationResult[] = [];
+  for (const mutation of mutations) {
+    if (await wasReceivedBefore(trx, mutation.id)) {
+      results.push({ id: mutation.id, status: 'duplicate' });
+      continue;
+    }
+    const outcome = await applyOne(trx, mutation, now);
+    await trx
+      .insertInto('applied_mutation')
+      .values({
+        id: mutation.id,
+        client_id: mutation.clientId,
+        entity: mutation.entity,
+        entity_id: mutation.entityId,
+        status: outcome.status,
+        code: outcome.status === 'rejected' ? outcome.code : null,
+        received_at: now,
+      })
+      .execute();
+    results.push({ id: mutation.id, ...outcome });
+  }
+  return results;
+}
+
+async function wasReceivedBefore(trx: Kysely<DatabaseSchema>, mutationId: string): Promise<boolean> {
+  const row = await trx.selectFrom('applied_mutation').select('id').where('id', '=', mutationId).executeTakeFirst();
+  return row !== undefined;
+}
+
+async function applyOne(trx: Kysely<DatabaseSchema>, mutation: Mutation, now: number): Promise<Outcome> {
+  // A far-future HLC would win every later edit of the field; refuse it (a wrong device clock).
+  if (isTooFarAhead(mutation.hlc, now, MAX_CLOCK_AHEAD_MS)) return rejected('clock_ahead');
+  const stored = await readStoredHlcs(trx, mutation.entity, mutation.entityId);
+  const problem = await checkMutation(trx, mutation, stored);
+  if (problem !== undefined) return rejected(problem);
+  await writeWinningFields(
+    trx,
+    {
+      entity: mutation.entity,
+      entityId: mutation.entityId,
+      fields: mutation.fields,
+      hlc: mutation.hlc,
+      mutationId: mutation.id,
+    },
+    stored,
+  );
+  return { status: 'applied' };
+}
+
+async function checkMutation(
+  trx: Kysely<DatabaseSchema>,
+  mutation: Mutation,
+  stored: StoredHlcs,
+): Promise<RejectionCode | undefined> {
+  const exists = stored.size > 0;
+  if (mutation.op === 'create') {
+    // A create under a different mutation id for a record we hold is a client bug, not a retry.
+    if (exists) return 'already_exists';
+    if (!studentFieldsSchema.safeParse(mutation.fields).success) return 'invalid_fields';
+  } else if (!exists) {
+    return 'not_found';
+  }
+  const schoolId = mutation.fields.schoolId;
+  if (schoolId !== undefined && !(await recordExists(trx, 'school', schoolId))) return 'invalid_fields';
+  return undefined;
+}
+
+function rejected(code: RejectionCode): Outcome {
+  return { status: 'rejected', code };
+}

@@ -1,0 +1,73 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Mutation } from '../sync/protocol.ts';
+import type { LocalizedName } from '../domain/localizedName.ts';
+import type { StudentFields } from '../domain/student.ts';
+
+/** A student as kept on the device: its fields, the HLC that wrote each, and a folded search key. */
+export interface StudentRecord extends StudentFields {
+  id: string;
+  /** The HLC of the last write to each field, local or remote (per-field last-writer-wins). */
+  hlcs: Partial<Record<keyof StudentFields, string>>;
+  /** Names folded by foldForSearch, so the list can search without re-folding each keystroke. */
+  searchKey: string;
+  updatedAt: number;
+}
+
+export interface MunicipalityRecord {
+  id: string;
+  name: LocalizedName;
+  country: 'XK' | 'RS';
+  hlcs: Record<string, string>;
+}
+
+export interface SchoolRecord {
+  id: string;
+  name: LocalizedName;
+  municipalityId: string;
+  country: 'XK' | 'RS';
+  hlcs: Record<string, string>;
+}
+
+/**
+ * A change waiting to reach the server. `seq` keeps the user's order; `state`
+ * is `pending` until the server answers, then the row is deleted, or kept as
+ * `rejected` (with the server's code) until the user has seen it.
+ */
+export interface OutboxRow {
+  seq?: number;
+  mutation: Mutation;
+  state: 'pending' | 'rejected';
+  rejectionCode?: string;
+  createdAt: number;
+  attempts: number;
+}
+
+/** Device-local settings and sync bookkeeping, one row per key. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class UraDatabase extends Dexie {
+  students!: EntityTable<StudentRecord, 'id'>;
+  schools!: EntityTable<SchoolRecord, 'id'>;
+  municipalities!: EntityTable<MunicipalityRecord, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = 'ura') {
+    // Outbox writes must reach the disk before we tell the user "saved".
+    super(name, { chromeTransactionDurability: 'strict' });
+
+    // Version history. Never edit a shipped version: add a new one, and carry
+    // the outbox through every upgrade (its rows record their own schema).
+    // v1 (2026-11): students, schools, municipalities, outbox, meta — the walking skeleton.
+    this.version(1).stores({
+      students: 'id, schoolId, familyName, updatedAt',
+      schools: 'id, municipalityId',
+      municipalities: 'id',
+      outbox: '++seq, state',
+      meta: 'key',
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { SCHEMA_VERSION, type Mutation } from '../sync/protocol.ts';
+import { v7 as uuidv7 } from 'uuid';
+import type { OutboxRow, UraDatabase } from './UraDatabase.ts';
+import { getClientId, nextHlc } from './syncMeta.ts';
+
+type MutationBody = Pick<Mutation, 'entity' | 'entityId' | 'op' | 'fields'>;
+
+/**
+ * Appends a mutation to the outbox. Call it inside the same read-write
+ * transaction (over outbox and meta) as the change it records, so the record
+ * and its outbox row commit or fail together.
+ */
+export async function appendToOutbox(db: UraDatabase, body: MutationBody, hlc?: string): Promise<Mutation> {
+  const mutation: Mutation = {
+    id: uuidv7(),
+    clientId: await getClientId(db),
+    hlc: hlc ?? (await nextHlc(db)),
+    schema: SCHEMA_VERSION,
+    ...body,
+  };
+  await db.outbox.add({ mutation, state: 'pending', createdAt: Date.now(), attempts: 0 });
+  return mutation;
+}
+
+/** The oldest pending mutations, in the order they were made. */
+export async function pendingMutations(db: UraDatabase, limit: number): Promise<OutboxRow[]> {
+  return db.outbox.where('state').equals('pending').limit(limit).toArray();
+}
+
+export async function countPending(db: UraDatabase): Promise<number> {
+  return db.outbox.where('state').equals('pending').count();
+}
+
+export async function countRejected(db: UraDatabase): Promise<number> {
+  return db.outbox.where('state').equals('rejected').count();
+}
+
+/** Settles outbox rows from the server's answer: acknowledged rows leave, rejected ones stay visible. */
+export async function settleOutbox(
+  db: UraDatabase,
+  results: readonly { id: string; status: string; code?: string }[],
+): Promise<void> {
+  const byId = new Map(results.map((result) => [result.id, result]));
+  await db.transaction('rw', db.outbox, async () => {
+    const rows = await db.outbox.where('state').equals('pending').toArray();
+    for (const row of rows) {
+      const result = byId.get(row.mutation.id);
+      if (!result || row.seq === undefined) continue;
+      if (result.status === 'rejected') {
+        await db.outbox.update(row.seq, { state: 'rejected', rejectionCode: result.code ?? 'unknown' });
+      } else {
+        await db.outbox.delete(row.seq);
+      }
+    }
+  });
+}
+
+/** Counts an attempt on rows that were sent but not answered (for the outbox screen and backoff). */
+export async function markAttempted(db: UraDatabase, seqs: readonly number[]): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    for (const seq of seqs)
+      await db.outbox
+        .where('seq')
+        .equals(seq)
+        .modify((row) => void (row.attempts += 1));
+  });
+}

@@ -1,0 +1,86 @@
+import { v7 as uuidv7 } from 'uuid';
+import { formatHlc, nodeIdFrom, receiveHlc, tickHlc, type HlcState } from '../domain/hlc.ts';
+import type { UraDatabase } from './UraDatabase.ts';
+
+/**
+ * Sync bookkeeping in the `meta` table. Must be called inside a transaction
+ * that includes `meta` whenever the result is written back.
+ */
+export const META_KEYS = {
+  clientId: 'clientId',
+  hlc: 'hlc',
+  cursor: 'pullCursor',
+  serverOffsetMs: 'serverOffsetMs',
+  lastSyncAt: 'lastSyncAt',
+  persistRequested: 'persistRequested',
+} as const;
+
+async function read<T>(db: UraDatabase, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+/** This device's id, made once and kept (it names the device in every mutation). */
+export async function getClientId(db: UraDatabase): Promise<string> {
+  const existing = await read<string>(db, META_KEYS.clientId);
+  if (existing) return existing;
+  return db.transaction('rw', db.meta, async () => {
+    const again = await read<string>(db, META_KEYS.clientId);
+    if (again) return again;
+    const id = uuidv7();
+    await db.meta.put({ key: META_KEYS.clientId, value: id });
+    return id;
+  });
+}
+
+/** The device clock corrected by the offset measured from the server's time. */
+export async function correctedNow(db: UraDatabase): Promise<number> {
+  return Date.now() + ((await read<number>(db, META_KEYS.serverOffsetMs)) ?? 0);
+}
+
+async function loadHlc(db: UraDatabase): Promise<HlcState> {
+  const stored = await read<HlcState>(db, META_KEYS.hlc);
+  return stored ?? { millis: 0, counter: 0, node: nodeIdFrom(await getClientId(db)) };
+}
+
+/** Advances the device's HLC for a local write and returns the new timestamp. */
+export async function nextHlc(db: UraDatabase): Promise<string> {
+  const state = tickHlc(await loadHlc(db), await correctedNow(db));
+  await db.meta.put({ key: META_KEYS.hlc, value: state });
+  return formatHlc(state);
+}
+
+/** Moves the device's HLC past a timestamp seen from another device. */
+export async function observeHlc(db: UraDatabase, remote: string): Promise<void> {
+  const state = receiveHlc(await loadHlc(db), remote, await correctedNow(db));
+  await db.meta.put({ key: META_KEYS.hlc, value: state });
+}
+
+export async function getCursor(db: UraDatabase): Promise<number> {
+  return (await read<number>(db, META_KEYS.cursor)) ?? 0;
+}
+
+export async function setCursor(db: UraDatabase, cursor: number): Promise<void> {
+  await db.meta.put({ key: META_KEYS.cursor, value: cursor });
+}
+
+export async function recordSyncSuccess(db: UraDatabase, serverTime: number, roundTripMs: number): Promise<void> {
+  // Assume the server stamped its time half-way through the round trip.
+  const offset = serverTime - (Date.now() - roundTripMs / 2);
+  await db.meta.bulkPut([
+    { key: META_KEYS.serverOffsetMs, value: Math.round(offset) },
+    { key: META_KEYS.lastSyncAt, value: Date.now() },
+  ]);
+}
+
+export async function getLastSyncAt(db: UraDatabase): Promise<number | undefined> {
+  return read<number>(db, META_KEYS.lastSyncAt);
+}
+
+/** True the first time it is called on this device (to ask for persistent storage once). */
+export async function markPersistRequested(db: UraDatabase): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    if (await read<boolean>(db, META_KEYS.persistRequested)) return false;
+    await db.meta.put({ key: META_KEYS.persistRequested, value: true });
+    return true;
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * The sync wire protocol, shared by the app and the server (the only module of
+ * the client the server may import). One round trip: the client sends its
+ * pending mutations and its cursor; the reply carries a result per mutation,
+ * the changes since the cursor, the next cursor, `hasMore` and the server time.
+ * See docs/sync.md.
+ */
+// Type-only: the app's first screen must not load zod (see protocolSchemas.ts).
+import type { z } from 'zod';
+import type { mutationSchema, syncRequestSchema } from './protocolSchemas.ts';
+
+/** Bumped when the shape of requests or replies changes. */
+export const PROTOCOL_VERSION = 1;
+/** Bumped when a record type gains or changes fields. */
+export const SCHEMA_VERSION = 1;
+/** The server also accepts this many versions back and upcasts them. */
+export const OLDEST_SUPPORTED_PROTOCOL_VERSION = 1;
+
+export const MAX_MUTATIONS_PER_REQUEST = 200;
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_PULL_LIMIT = 1000;
+export const DEFAULT_PULL_LIMIT = 500;
+/** A timestamp further ahead of the server clock than this comes from a wrong device clock. */
+export const MAX_CLOCK_AHEAD_MS = 60 * 60 * 1000;
+
+/** Record types that travel through sync. Reference data is written by the server only. */
+export const CLIENT_WRITABLE_ENTITIES = ['student'] as const;
+export const ENTITIES = ['student', 'school', 'municipality'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+export type Mutation = z.infer<typeof mutationSchema>;
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/**
+ * applied: the server took it; duplicate: it had already been applied (a retry);
+ * rejected: it can never be applied, and `code` says why. Either way the
+ * mutation leaves the outbox, so a bad item never blocks the queue.
+ */
+export type MutationStatus = 'applied' | 'duplicate' | 'rejected';
+export const REJECTION_CODES = ['invalid_fields', 'clock_ahead', 'not_found', 'already_exists'] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export interface MutationResult {
+  id: string;
+  status: MutationStatus;
+  code?: RejectionCode;
+}
+
+/** Field values of one record changed since the cursor, each with the HLC that wrote it. */
+export interface Change {
+  entity: Entity;
+  entityId: string;
+  fields: Record<string, unknown>;
+  hlcs: Record<string, string>;
+}
+
+export interface SyncResponse {
+  results: MutationResult[];
+  changes: Change[];
+  nextCursor: number;
+  hasMore: boolean;
+  serverTime: number;
+}
+
+/** Stable error codes of a refused request; the app translates them, the server never sends prose. */
+export const ERROR_CODES = [
+  'bad_request',
+  'payload_too_large',
+  'unsupported_protocol',
+  'unsupported_media_type',
+  'not_found',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorResponse {
+  error: { code: ErrorCode; issues?: { path: string; code: string }[] };
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  protocolVersion: number;
+  serverTime: number;
+}

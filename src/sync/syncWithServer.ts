@@ -1,0 +1,98 @@
+import { applyRemoteChanges } from '../storage/applyRemoteChanges.ts';
+import { markAttempted, pendingMutations, settleOutbox } from '../storage/outbox.ts';
+import { getClientId, getCursor, recordSyncSuccess } from '../storage/syncMeta.ts';
+import type { UraDatabase } from '../storage/UraDatabase.ts';
+import { postSync, SyncRefusedError, type FetchLike } from './postSync.ts';
+import {
+  DEFAULT_PULL_LIMIT,
+  MAX_MUTATIONS_PER_REQUEST,
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  type Mutation,
+  type SyncResponse,
+} from './protocol.ts';
+
+export interface SyncOptions {
+  fetch: FetchLike;
+  baseUrl: string;
+  pullLimit?: number;
+  /** Called after each page with the number of changes received so far. */
+  onProgress?: (received: number) => void;
+}
+
+export interface SyncSummary {
+  pushed: number;
+  rejected: number;
+  received: number;
+  roundTrips: number;
+}
+
+async function send(db: UraDatabase, options: SyncOptions, mutations: Mutation[]): Promise<SyncResponse> {
+  return postSync(options.fetch, options.baseUrl, {
+    protocolVersion: PROTOCOL_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    clientId: await getClientId(db),
+    cursor: await getCursor(db),
+    limit: options.pullLimit ?? DEFAULT_PULL_LIMIT,
+    mutations,
+  });
+}
+
+/**
+ * A batch the server refuses as malformed must not block the queue: send its
+ * mutations one by one, and let only the bad ones be marked rejected.
+ */
+async function sendIsolatingBadMutations(
+  db: UraDatabase,
+  options: SyncOptions,
+  mutations: Mutation[],
+): Promise<SyncResponse> {
+  try {
+    return await send(db, options, mutations);
+  } catch (error) {
+    if (!(error instanceof SyncRefusedError) || error.code !== 'bad_request' || mutations.length === 0) throw error;
+  }
+  let last: SyncResponse | undefined;
+  const results: SyncResponse['results'] = [];
+  for (const mutation of mutations) {
+    try {
+      last = await send(db, options, [mutation]);
+      results.push(...last.results);
+      await applyRemoteChanges(db, last.changes, last.nextCursor);
+    } catch (error) {
+      if (!(error instanceof SyncRefusedError) || error.code !== 'bad_request') throw error;
+      results.push({ id: mutation.id, status: 'rejected', code: 'invalid_fields' });
+    }
+  }
+  const reply = last ?? (await send(db, options, []));
+  return { ...reply, results, changes: last ? [] : reply.changes };
+}
+
+/**
+ * Pushes the outbox and pulls every change since the cursor, one round trip
+ * per batch: mutations go up with the cursor, changes come back in the reply.
+ * Each page is applied with its cursor in one transaction.
+ */
+export async function syncWithServer(db: UraDatabase, options: SyncOptions): Promise<SyncSummary> {
+  const summary: SyncSummary = { pushed: 0, rejected: 0, received: 0, roundTrips: 0 };
+  for (;;) {
+    const rows = await pendingMutations(db, MAX_MUTATIONS_PER_REQUEST);
+    const mutations = rows.map((row) => row.mutation);
+    const started = Date.now();
+    await markAttempted(
+      db,
+      rows.flatMap((row) => (row.seq === undefined ? [] : [row.seq])),
+    );
+    const reply = await sendIsolatingBadMutations(db, options, mutations);
+    summary.roundTrips += 1;
+    await settleOutbox(db, reply.results);
+    await applyRemoteChanges(db, reply.changes, reply.nextCursor);
+    await recordSyncSuccess(db, reply.serverTime, Date.now() - started);
+    summary.pushed += reply.results.filter((result) => result.status !== 'rejected').length;
+    summary.rejected += reply.results.filter((result) => result.status === 'rejected').length;
+    summary.received += reply.changes.length;
+    options.onProgress?.(summary.received);
+    const morePending = rows.length === MAX_MUTATIONS_PER_REQUEST;
+    if (!reply.hasMore && !morePending) return summary;
+  }
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts';
+import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
+
+async function chooseLanguage(page: Page, nativeName: string): Promise<void> {
+  await page.locator('nav').getByRole('link').nth(1).click();
+  await page.getByLabel(nativeName).check();
+}
+
+describe('interface languages', () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await killServer(server);
+  });
+
+  it('detects Albanian from the browser and switches to Serbian Cyrillic and Latin', async () => {
+    const context = await newPhoneContext(browser, 'sq-AL');
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Nxënësit' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sq');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await chooseLanguage(page, 'Српски (ћирилица)');
+    await page.getByRole('heading', { name: 'Подешавања' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sr-Cyrl');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.locator('nav').getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Ученици' }).waitFor();
+
+    await chooseLanguage(page, 'Srpski (latinica)');
+    await page.getByRole('heading', { name: 'Podešavanja' }).waitFor();
+
+    // The choice is remembered on this device.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Podešavanja' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sr-Latn');
+    await context.close();
+  });
+});

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  appendToOutbox,
+  countPending,
+  countRejected,
+  markAttempted,
+  pendingMutations,
+  settleOutbox,
+} from '../../../src/storage/outbox.ts';
+import type { UraDatabase } from '../../../src/storage/UraDatabase.ts';
+import { freshDatabase, makeStudentFields } from '../../support/clientFixtures.ts';
+
+let db: UraDatabase;
+
+beforeEach(() => {
+  db = freshDatabase();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+/** Appends `count` create mutations and returns their ids in the order they were made. */
+async function appendMany(count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const mutation = await appendToOutbox(db, {
+      entity: 'student',
+      entityId: crypto.randomUUID(),
+      op: 'create',
+      fields: makeStudentFields({ givenName: `Student ${i}` }),
+    });
+    ids.push(mutation.id);
+  }
+  return ids;
+}
+
+const idsOf = async (limit = 100) => (await pendingMutations(db, limit)).map((row) => row.mutation.id);
+
+describe('outbox', () => {
+  it('returns pending mutations oldest first, up to the limit', async () => {
+    const ids = await appendMany(5);
+    expect(await idsOf()).toEqual(ids);
+    expect(await idsOf(2)).toEqual(ids.slice(0, 2));
+  });
+
+  it('stamps every appended mutation with a later HLC', async () => {
+    await appendMany(4);
+    const hlcs = (await pendingMutations(db, 10)).map((row) => row.mutation.hlc);
+    expect([...new Set(hlcs)].sort()).toEqual(hlcs);
+  });
+
+  it('removes applied and duplicate rows and keeps rejected ones with their code', async () => {
+    const [applied, duplicate, rejected, unanswered] = await appendMany(4);
+    await settleOutbox(db, [
+      { id: applied ?? '', status: 'applied' },
+      { id: duplicate ?? '', status: 'duplicate' },
+      { id: rejected ?? '', status: 'rejected', code: 'invalid_fields' },
+    ]);
+
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((row) => [row.mutation.id, row.state, row.rejectionCode])).toEqual([
+      [rejected, 'rejected', 'invalid_fields'],
+      [unanswered, 'pending', undefined],
+    ]);
+    expect(await countPending(db)).toBe(1);
+    expect(await countRejected(db)).toBe(1);
+  });
+
+  it('takes rejected rows out of the queue so they never block it', async () => {
+    const [first, second, third] = await appendMany(3);
+    await settleOutbox(db, [{ id: first ?? '', status: 'rejected', code: 'clock_ahead' }]);
+
+    expect(await idsOf()).toEqual([second, third]);
+    expect(await idsOf(1)).toEqual([second]);
+  });
+
+  it('records a rejection without a code as unknown', async () => {
+    const [id] = await appendMany(1);
+    await settleOutbox(db, [{ id: id ?? '', status: 'rejected' }]);
+    expect((await db.outbox.toArray())[0]?.rejectionCode).toBe('unknown');
+  });
+
+  it('leaves rows the server did not answer pending, and ignores unknown ids', async () => {
+    const ids = await appendMany(3);
+    await settleOutbox(db, [{ id: crypto.randomUUID(), status: 'applied' }]);
+    expect(await idsOf()).toEqual(ids);
+    expect(await countRejected(db)).toBe(0);
+  });
+
+  it('counts an attempt on rows that were sent but not answered', async () => {
+    await appendMany(3);
+    const [first, second] = await pendingMutations(db, 2);
+    await markAttempted(db, [first?.seq ?? -1, second?.seq ?? -1]);
+    await markAttempted(db, [first?.seq ?? -1]);
+    expect((await db.outbox.orderBy('seq').toArray()).map((row) => row.attempts)).toEqual([2, 1, 0]);
+  });
+});

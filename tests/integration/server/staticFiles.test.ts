@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/serverFixtures.ts';
+
+const SHELL = '<!doctype html><title>Ura</title>';
+
+function writeClientBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ura-client-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), SHELL);
+  writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(dir, 'registerSW.js'), '// register');
+  writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"Ura"}');
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1);');
+  return dir;
+}
+
+describe('createServer with a static client', () => {
+  let server: TestServer;
+  let clientDir: string;
+  beforeEach(async () => {
+    clientDir = writeClientBuild();
+    server = await startTestServer({ staticDir: clientDir });
+  });
+  afterEach(async () => {
+    await server.cleanup();
+    rmSync(clientDir, { recursive: true, force: true });
+  });
+
+  it.each(['/', '/index.html', '/sw.js', '/registerSW.js', '/manifest.webmanifest'])(
+    'serves %s with Cache-Control no-cache',
+    async (url) => {
+      const response = await server.app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['cache-control']).toBe('no-cache');
+    },
+  );
+
+  it('serves hashed assets as immutable for a year', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('console.log(1);');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('answers a deep link with the app shell', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/students/30000000-0000-4000-8000-000000000001' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe(SHELL);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('answers a missing asset with 404 rather than the shell', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/assets/gone-000.js' });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('never answers an API path with the shell', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/api/students' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: { code: 'not_found' } });
+  });
+
+  it('still answers the API', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok' });
+  });
+});

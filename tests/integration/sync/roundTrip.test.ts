@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_SCHOOL_IDS } from '../../../src/server/seed/demoPlaces.ts';
+import { countPending } from '../../../src/storage/outbox.ts';
+import { createStudent, updateStudent } from '../../../src/storage/studentRepository.ts';
+import { UraDatabase } from '../../../src/storage/UraDatabase.ts';
+import type { FetchLike } from '../../../src/sync/postSync.ts';
+import { syncWithServer } from '../../../src/sync/syncWithServer.ts';
+import type { StudentFields } from '../../../src/domain/student.ts';
+import { startInProcessServer, type InProcessServer } from '../../support/inProcessSync.ts';
+
+let dbCounter = 0;
+function freshDevice(): UraDatabase {
+  dbCounter += 1;
+  return new UraDatabase(`round-trip-${dbCounter}-${Date.now()}`);
+}
+
+function student(overrides: Partial<StudentFields> = {}): StudentFields {
+  return {
+    givenName: 'Drita',
+    familyName: 'Berisha',
+    sex: 'female',
+    dateOfBirth: '2013-05-17',
+    schoolId: DEMO_SCHOOL_IDS.ferizajAhmetHoxha,
+    grade: 6,
+    className: '6/2',
+    community: '',
+    rural: true,
+    guardianName: 'Shpresa Berisha',
+    guardianPhone: '+383 44 123 456',
+    ...overrides,
+  };
+}
+
+describe('sync round trip', () => {
+  let server: InProcessServer;
+  beforeEach(async () => {
+    server = await startInProcessServer();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('pulls the reference data and demo students on a first sync', async () => {
+    const device = freshDevice();
+    const summary = await syncWithServer(device, { fetch: server.fetch, baseUrl: '' });
+    expect(summary.received).toBeGreaterThan(0);
+    expect(await device.schools.get(DEMO_SCHOOL_IDS.ferizajAhmetHoxha)).toMatchObject({
+      name: expect.objectContaining({ sq: expect.stringContaining('Ahmet Hoxha') }),
+    });
+    expect(await device.students.count()).toBeGreaterThan(0);
+  });
+
+  it('delivers a student from one device to another and empties the outbox', async () => {
+    const phone = freshDevice();
+    const laptop = freshDevice();
+    const id = await createStudent(phone, student());
+    expect(await countPending(phone)).toBe(1);
+
+    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+    expect(await countPending(phone)).toBe(0);
+
+    await syncWithServer(laptop, { fetch: server.fetch, baseUrl: '' });
+    expect(await laptop.students.get(id)).toMatchObject(student());
+  });
+
+  it('merges edits to different fields from two devices', async () => {
+    const phone = freshDevice();
+    const laptop = freshDevice();
+    const id = await createStudent(phone, student());
+    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+    await syncWithServer(laptop, { fetch: server.fetch, baseUrl: '' });
+
+    await updateStudent(phone, id, student({ grade: 7 }));
+    await updateStudent(laptop, id, student({ guardianPhone: '+383 49 765 432' }));
+    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+    await syncWithServer(laptop, { fetch: server.fetch, baseUrl: '' });
+    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+
+    const expected = student({ grade: 7, guardianPhone: '+383 49 765 432' });
+    expect(await phone.students.get(id)).toMatchObject(expected);
+    expect(await laptop.students.get(id)).toMatchObject(expected);
+  });
+
+  it('re-sends safely when the reply was lost after the server committed', async () => {
+    const phone = freshDevice();
+    const id = await createStudent(phone, student());
+    const loseReply: FetchLike = async (url, init) => {
+      await server.fetch(url, init);
+      throw new TypeError('network dropped');
+    };
+    await expect(syncWithServer(phone, { fetch: loseReply, baseUrl: '' })).rejects.toThrow();
+    expect(await countPending(phone)).toBe(1);
+
+    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+    expect(await countPending(phone)).toBe(0);
+    const rows = await server.db
+      .selectFrom('change_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('entity_id', '=', id)
+      .executeTakeFirstOrThrow();
+    // One change row per field, not two: the second send was recognised as a duplicate.
+    expect(Number(rows.n)).toBe(Object.keys(student()).length);
+  });
+
+  it('reports a bad mutation without blocking the ones behind it', async () => {
+    const phone = freshDevice();
+    const unknownSchool = await createStudent(phone, student({ schoolId: '99999999-0000-4000-8000-000000000000' }));
+    const good = await createStudent(phone, student({ givenName: 'Milica', familyName: 'Petrović' }));
+    const summary = await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+    expect(summary.rejected).toBe(1);
+    expect(await countPending(phone)).toBe(0);
+    const rejected = await phone.outbox.where('state').equals('rejected').toArray();
+    expect(rejected.map((row) => row.mutation.entityId)).toEqual([unknownSchool]);
+
+    const laptop = freshDevice();
+    await syncWithServer(laptop, { fetch: server.fetch, baseUrl: '' });
+    expect(await laptop.students.get(good)).toBeDefined();
+    expect(await laptop.students.get(unknownSchool)).toBeUndefined();
+  });
+
+  it('pulls a large history in pages and reports progress', async () => {
+    const phone = freshDevice();
+    for (let i = 0; i < 30; i++) await createStudent(phone, student({ givenName: `Ana${i}` }));
+    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+
+    const laptop = freshDevice();
+    const progress: number[] = [];
+    const summary = await syncWithServer(laptop, {
+      fetch: server.fetch,
+      baseUrl: '',
+      pullLimit: 50,
+      onProgress: (received) => progress.push(received),
+    });
+    expect(summary.roundTrips).toBeGreaterThan(5);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(await laptop.students.filter((row) => row.givenName.startsWith('Ana')).count()).toBe(30);
+  });
+});

@@ -1,0 +1,184 @@
+/** Builders and a real-SQLite test server for the server integration tests. */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { formatHlc } from '../../src/domain/hlc.ts';
+import type { StudentFields } from '../../src/domain/student.ts';
+import { createServer } from '../../src/server/createServer.ts';
+import { APP_TABLES } from '../../src/server/database/databaseSchema.ts';
+import { migrateToLatest } from '../../src/server/database/migrateToLatest.ts';
+import { openDatabase, type AppDatabase } from '../../src/server/database/openDatabase.ts';
+import { writeWinningFields } from '../../src/server/sync/fieldStore.ts';
+import {
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  type Entity,
+  type Mutation,
+  type SyncRequest,
+  type SyncResponse,
+} from '../../src/sync/protocol.ts';
+
+/** The pinned server clock of test servers. */
+export const TEST_NOW = Date.parse('2026-11-23T10:00:00.000Z');
+export const TEST_SCHOOL_ID = '99999999-0000-4000-8000-000000000001';
+export const TEST_CLIENT_ID = '88888888-0000-4000-8000-000000000001';
+const TEST_NODE = 'aaaaaaaaaaaaaaaa';
+
+export function newId(): string {
+  return randomUUID();
+}
+
+/** An HLC `offsetMs` from the test clock; later offsets (or counters) win. */
+export function makeHlc(offsetMs = 0, counter = 0, node = TEST_NODE): string {
+  return formatHlc({ millis: TEST_NOW + offsetMs, counter, node });
+}
+
+export function makeStudentFields(overrides: Partial<StudentFields> = {}): StudentFields {
+  return {
+    givenName: 'Drita',
+    familyName: 'Gashi',
+    sex: 'female',
+    dateOfBirth: '2014-05-12',
+    schoolId: TEST_SCHOOL_ID,
+    grade: 5,
+    className: '5/1',
+    community: '',
+    rural: false,
+    guardianName: 'Arta Gashi',
+    guardianPhone: '+383 44 123 456',
+    ...overrides,
+  };
+}
+
+/** A `create` of a new valid student unless overridden. */
+export function makeMutation(overrides: Partial<Mutation> = {}): Mutation {
+  return {
+    id: newId(),
+    clientId: TEST_CLIENT_ID,
+    hlc: makeHlc(),
+    schema: SCHEMA_VERSION,
+    entity: 'student',
+    entityId: newId(),
+    op: 'create',
+    fields: makeStudentFields(),
+    ...overrides,
+  };
+}
+
+export function makeSyncRequest(overrides: Partial<SyncRequest> = {}): SyncRequest {
+  return {
+    protocolVersion: PROTOCOL_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    clientId: TEST_CLIENT_ID,
+    cursor: 0,
+    mutations: [],
+    ...overrides,
+  };
+}
+
+export interface TempDatabase {
+  db: AppDatabase;
+  file: string;
+  /** Destroys the connection (if still open) and deletes the folder. */
+  cleanup: () => Promise<void>;
+}
+
+export async function createTempDatabase(): Promise<TempDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'ura-server-test-'));
+  const file = join(dir, 'ura.sqlite');
+  const db = openDatabase({ file });
+  await migrateToLatest(db);
+  return {
+    db,
+    file,
+    cleanup: async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes a school record directly, as the seed would, so student mutations can name it. */
+export async function addSchool(db: AppDatabase, id = TEST_SCHOOL_ID): Promise<void> {
+  await writeWinningFields(
+    db,
+    {
+      entity: 'school',
+      entityId: id,
+      fields: { name: 'Test school' },
+      hlc: makeHlc(-1000, 0, '0'.repeat(16)),
+      mutationId: null,
+    },
+    new Map(),
+  );
+}
+
+export interface TestServer extends TempDatabase {
+  app: FastifyInstance;
+}
+
+/** A server on a fresh SQLite file holding one school (TEST_SCHOOL_ID), with the clock at TEST_NOW. */
+export async function startTestServer(options: { staticDir?: string } = {}): Promise<TestServer> {
+  const temp = await createTempDatabase();
+  await addSchool(temp.db);
+  const app = await createServer({ db: temp.db, now: () => TEST_NOW, ...options });
+  return {
+    ...temp,
+    app,
+    cleanup: async () => {
+      await app.close();
+      await temp.cleanup();
+    },
+  };
+}
+
+export async function postSync(
+  app: FastifyInstance,
+  body: unknown,
+  contentType = 'application/json',
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: '/api/sync',
+    headers: { 'content-type': contentType },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Posts a valid request and returns the parsed reply, failing loudly on any other status. */
+export async function sync(app: FastifyInstance, request: SyncRequest): Promise<SyncResponse> {
+  const response = await postSync(app, request);
+  if (response.statusCode !== 200) throw new Error(`sync answered ${response.statusCode}: ${response.body}`);
+  return response.json<SyncResponse>();
+}
+
+export type RowCounts = Record<(typeof APP_TABLES)[number], number>;
+
+export async function countRows(db: AppDatabase): Promise<RowCounts> {
+  const counts: Partial<RowCounts> = {};
+  for (const table of APP_TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.count);
+  }
+  return counts as RowCounts;
+}
+
+/** The stored value of every field of one record, as the database holds it. */
+export async function readStoredFields(
+  db: AppDatabase,
+  entity: Entity,
+  entityId: string,
+): Promise<Record<string, unknown>> {
+  const rows = await db
+    .selectFrom('entity_field')
+    .select(['field', 'value_json'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.field, JSON.parse(row.value_json) as unknown]));
+}

@@ -1,0 +1,9 @@
+// fake-indexeddb must load before Dexie captures `indexedDB`.
+import 'fake-indexeddb/auto';
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+});

@@ -1,0 +1,79 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const isTest = process.env.VITEST !== undefined;
+
+export default defineConfig({
+  plugins: [
+    react(),
+    ...(isTest
+      ? []
+      : [
+          VitePWA({
+            registerType: 'prompt',
+            injectRegister: false,
+            // Let globPatterns alone decide what is precached (no duplicate entries).
+            includeAssets: [],
+            includeManifestIcons: false,
+            manifest: {
+              name: 'Ura',
+              short_name: 'Ura',
+              description: 'Keeping children in school: cases, screenings and home visits, offline.',
+              lang: 'sq',
+              theme_color: '#0b5d63',
+              background_color: '#ffffff',
+              display: 'standalone',
+              start_url: '/',
+              scope: '/',
+              icons: [
+                { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+                { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+                { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+              ],
+            },
+            workbox: {
+              // The shell, every locale chunk and the icons: the app must open offline after one visit.
+              globPatterns: ['**/*.{js,css,html,json,png,svg,ico,webmanifest}'],
+              navigateFallback: '/index.html',
+              // Sync traffic must never be answered from a cache or by the shell.
+              navigateFallbackDenylist: [/^\/api\//],
+              runtimeCaching: [{ urlPattern: /\/api\//, handler: 'NetworkOnly' }],
+              cleanupOutdatedCaches: true,
+            },
+          }),
+        ]),
+  ],
+  build: {
+    outDir: 'dist/client',
+    emptyOutDir: true,
+    sourcemap: false,
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080' },
+  },
+  test: {
+    restoreMocks: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'client',
+          environment: 'jsdom',
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/client/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/support/setupClient.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/integration/server/**/*.test.ts', 'tests/integration/sync/**/*.test.ts'],
+          setupFiles: ['tests/support/setupNode.ts'],
+        },
+      },
+    ],
+  },
+});
