@@ -70,6 +70,8 @@ export function validateStudentDraft(draft: StudentDraft, today = new Date()): S
   if (draft.sex === '') errors.sex = 'required';
   if (draft.dateOfBirth.trim() === '') errors.dateOfBirth = 'required';
   if (draft.grade.trim() === '') errors.grade = 'required';
+  // "four" or "5a" gets the message that says what a grade must be.
+  else if (Number.isNaN(candidate.grade)) errors.grade = 'outOfRange';
   const parsed = studentFieldsSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -1,19 +1,11 @@
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { requestSync } from '../sync/syncController.ts';
+import { UpdateBanner } from './UpdateBanner.tsx';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/**
- * Offers a new version when the service worker has one. Unsent changes are
- * kept in IndexedDB across the reload, but we never reload over them without
- * saying so: with a non-empty outbox the user sees how many wait, and can
- * sync first or update anyway.
- */
+/** Registers the service worker, checks for a new version hourly while online, and offers it. */
 export function UpdatePrompt({ pending }: { pending: number }) {
-  const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
@@ -27,38 +19,12 @@ export function UpdatePrompt({ pending }: { pending: number }) {
   });
 
   if (!needRefresh) return null;
-  const update = (): void => void updateServiceWorker(true);
   return (
-    <aside className="update-prompt" role="alertdialog" aria-labelledby="update-title" aria-describedby="update-detail">
-      <p id="update-title">{t('update.ready')}</p>
-      {confirming && pending > 0 ? (
-        <p id="update-detail">{t('update.pendingWarning', { count: pending })}</p>
-      ) : (
-        <p id="update-detail" hidden />
-      )}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={() => setNeedRefresh(false)}>
-          {t('update.later')}
-        </button>
-        {confirming && pending > 0 ? (
-          <>
-            <button type="button" className="button" onClick={() => requestSync('now')}>
-              {t('update.syncFirst')}
-            </button>
-            <button type="button" className="button button-primary" onClick={update}>
-              {t('update.installAnyway')}
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => (pending > 0 ? setConfirming(true) : update())}
-          >
-            {t('update.install')}
-          </button>
-        )}
-      </div>
-    </aside>
+    <UpdateBanner
+      pending={pending}
+      onUpdate={() => void updateServiceWorker(true)}
+      onSyncFirst={() => requestSync('now')}
+      onLater={() => setNeedRefresh(false)}
+    />
   );
 }

@@ -19,21 +19,25 @@ export function SyncStatusBar() {
           : undefined;
   return (
     <section className="status-bar" aria-label={t('status.label')} data-testid="sync-status">
-      <p className="status-line" role="status">
-        <span className={isOnline ? 'dot dot-online' : 'dot dot-offline'} aria-hidden="true" />
-        <span data-testid="online-state">{isOnline ? t('status.online') : t('status.offline')}</span>
-        <span aria-hidden="true"> · </span>
-        <span data-testid="pending-count" data-count={pending}>
-          {t('status.pending', { count: pending })}
-        </span>
-      </p>
-      <p className="status-line status-detail">
-        <span data-testid="last-sync" data-synced-at={lastSyncAt ?? 0}>
-          {lastSyncAt ? t('status.lastSync', { time: formatWhen(lastSyncAt, i18n.language) }) : t('status.neverSynced')}
-        </span>
-        {phaseText ? <span> · {phaseText}</span> : null}
-        {rejected > 0 ? <span className="status-warning"> · {t('status.rejected', { count: rejected })}</span> : null}
-      </p>
+      <div className="status-text">
+        <p className="status-line" role="status">
+          <span className={isOnline ? 'dot dot-online' : 'dot dot-offline'} aria-hidden="true" />
+          <span data-testid="online-state">{isOnline ? t('status.online') : t('status.offline')}</span>
+          <span aria-hidden="true"> · </span>
+          <span data-testid="pending-count" data-count={pending}>
+            {t('status.pending', { count: pending })}
+          </span>
+        </p>
+        <p className="status-line status-detail">
+          <span data-testid="last-sync" data-synced-at={lastSyncAt ?? 0}>
+            {lastSyncAt
+              ? t('status.lastSync', { time: formatWhen(lastSyncAt, i18n.language) })
+              : t('status.neverSynced')}
+          </span>
+          {phaseText ? <span> · {phaseText}</span> : null}
+          {rejected > 0 ? <span className="status-warning"> · {t('status.rejected', { count: rejected })}</span> : null}
+        </p>
+      </div>
       <button type="button" className="button-small" onClick={() => requestSync('now')} disabled={phase === 'syncing'}>
         {t('status.syncNow')}
       </button>

@@ -7,6 +7,7 @@ import type { FetchLike } from '../../../src/sync/postSync.ts';
 import { syncWithServer } from '../../../src/sync/syncWithServer.ts';
 import type { StudentFields } from '../../../src/domain/student.ts';
 import { startInProcessServer, type InProcessServer } from '../../support/inProcessSync.ts';
+import { makeStudentFields } from '../../support/serverFixtures.ts';
 
 let dbCounter = 0;
 function freshDevice(): UraDatabase {
@@ -14,21 +15,9 @@ function freshDevice(): UraDatabase {
   return new UraDatabase(`round-trip-${dbCounter}-${Date.now()}`);
 }
 
+/** A valid student at a school the demo seed creates. */
 function student(overrides: Partial<StudentFields> = {}): StudentFields {
-  return {
-    givenName: 'Drita',
-    familyName: 'Berisha',
-    sex: 'female',
-    dateOfBirth: '2013-05-17',
-    schoolId: DEMO_SCHOOL_IDS.ferizajAhmetHoxha,
-    grade: 6,
-    className: '6/2',
-    community: '',
-    rural: true,
-    guardianName: 'Shpresa Berisha',
-    guardianPhone: '+383 44 123 456',
-    ...overrides,
-  };
+  return makeStudentFields({ schoolId: DEMO_SCHOOL_IDS.ferizajAhmetHoxha, ...overrides });
 }
 
 describe('sync round trip', () => {

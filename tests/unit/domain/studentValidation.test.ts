@@ -63,7 +63,7 @@ describe('validateStudentDraft', () => {
     expect(errorsOf(validDraft({ grade: '14' }))).toEqual({ grade: 'outOfRange' });
     expect(errorsOf(validDraft({ grade: '-1' }))).toEqual({ grade: 'outOfRange' });
     expect(errorsOf(validDraft({ grade: '2.5' }))).toEqual({ grade: 'outOfRange' });
-    expect(errorsOf(validDraft({ grade: 'four' }))).toEqual({ grade: 'invalid' });
+    expect(errorsOf(validDraft({ grade: 'four' }))).toEqual({ grade: 'outOfRange' });
     expect(validateStudentDraft(validDraft({ grade: '0' }), TODAY).ok).toBe(true);
     expect(validateStudentDraft(validDraft({ grade: '13' }), TODAY).ok).toBe(true);
   });
