@@ -2,7 +2,7 @@ import { applyRemoteChanges } from '../storage/applyRemoteChanges.ts';
 import { markAttempted, pendingMutations, settleOutbox } from '../storage/outbox.ts';
 import { getClientId, getCursor, recordSyncSuccess } from '../storage/syncMeta.ts';
 import type { UraDatabase } from '../storage/UraDatabase.ts';
-import { postSync, SyncRefusedError, type FetchLike } from './postSync.ts';
+import { postSync, SyncRefusedError, SyncUnavailableError, type FetchLike } from './postSync.ts';
 import {
   DEFAULT_PULL_LIMIT,
   MAX_MUTATIONS_PER_REQUEST,
@@ -85,6 +85,8 @@ export async function syncWithServer(db: UraDatabase, options: SyncOptions): Pro
     );
     const reply = await sendIsolatingBadMutations(db, options, mutations);
     summary.roundTrips += 1;
+    // A server that answers none of what was sent would keep us looping on the same batch.
+    if (mutations.length > 0 && reply.results.length === 0) throw new SyncUnavailableError();
     await settleOutbox(db, reply.results);
     await applyRemoteChanges(db, reply.changes, reply.nextCursor);
     await recordSyncSuccess(db, reply.serverTime, Date.now() - started);

@@ -91,6 +91,15 @@ describe('sync round trip', () => {
     expect(Number(rows.n)).toBe(Object.keys(student()).length);
   });
 
+  it('stops instead of looping when the server answers none of the mutations sent', async () => {
+    const phone = freshDevice();
+    await createStudent(phone, student());
+    const emptyReply = { results: [], changes: [], nextCursor: 0, hasMore: false, serverTime: Date.now() };
+    const forgetful: FetchLike = () => Promise.resolve(new Response(JSON.stringify(emptyReply), { status: 200 }));
+    await expect(syncWithServer(phone, { fetch: forgetful, baseUrl: '' })).rejects.toThrow('network unavailable');
+    expect(await countPending(phone)).toBe(1);
+  });
+
   it('reports a bad mutation without blocking the ones behind it', async () => {
     const phone = freshDevice();
     const unknownSchool = await createStudent(phone, student({ schoolId: '99999999-0000-4000-8000-000000000000' }));
