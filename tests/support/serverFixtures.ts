@@ -24,6 +24,8 @@ import {
 export const TEST_NOW = Date.parse('2026-11-23T10:00:00.000Z');
 export const TEST_SCHOOL_ID = '99999999-0000-4000-8000-000000000001';
 export const TEST_CLIENT_ID = '88888888-0000-4000-8000-000000000001';
+/** A second device, which pulls what TEST_CLIENT_ID pushed. */
+export const OTHER_CLIENT_ID = '88888888-0000-4000-8000-000000000002';
 const TEST_NODE = 'aaaaaaaaaaaaaaaa';
 
 export function newId(): string {
@@ -110,6 +112,7 @@ export async function addSchool(db: AppDatabase, id = TEST_SCHOOL_ID): Promise<v
       fields: { name: 'Test school' },
       hlc: makeHlc(-1000, 0, '0'.repeat(16)),
       mutationId: null,
+      clientId: null,
     },
     new Map(),
   );

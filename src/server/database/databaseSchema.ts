@@ -32,6 +32,8 @@ export interface ChangeLogTable {
   hlc: string;
   /** Null for writes the server made itself (the demo seed). */
   mutation_id: string | null;
+  /** The device that made the change; null for the server's own writes. */
+  client_id: string | null;
 }
 
 export interface DatabaseSchema {

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as createSyncTables from './migrations/1795431600000_create_sync_tables.ts';
+import * as changeLogClient from './migrations/1795435200000_change_log_client.ts';
 
 /**
  * Every migration, listed in code rather than read from a folder, so the
@@ -8,6 +9,7 @@ import * as createSyncTables from './migrations/1795431600000_create_sync_tables
  */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1795431600000_create_sync_tables': createSyncTables,
+  '1795435200000_change_log_client': changeLogClient,
 };
 
 const inCodeProvider: MigrationProvider = {

@@ -34,7 +34,7 @@ export async function seedDemoData(db: AppDatabase, now: number): Promise<boolea
       const hlc = formatHlc({ millis: now, counter, node: SERVER_NODE_ID });
       await writeWinningFields(
         trx,
-        { entity: record.entity, entityId: record.id, fields: record.fields, hlc, mutationId: null },
+        { entity: record.entity, entityId: record.id, fields: record.fields, hlc, mutationId: null, clientId: null },
         new Map(),
       );
     }

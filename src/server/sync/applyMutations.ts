@@ -60,6 +60,7 @@ async function applyOne(trx: Kysely<DatabaseSchema>, mutation: Mutation, now: nu
       fields: mutation.fields,
       hlc: mutation.hlc,
       mutationId: mutation.id,
+      clientId: mutation.clientId,
     },
     stored,
   );

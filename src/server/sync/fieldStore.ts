@@ -42,6 +42,8 @@ export interface FieldWrite {
   fields: object;
   hlc: string;
   mutationId: string | null;
+  /** The device that made the change; null for the server's own writes. */
+  clientId: string | null;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function writeWinningFields(
       .execute();
     await db
       .insertInto('change_log')
-      .values({ ...row, mutation_id: write.mutationId })
+      .values({ ...row, mutation_id: write.mutationId, client_id: write.clientId })
       .execute();
     written.push(field);
   }

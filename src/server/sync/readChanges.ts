@@ -12,11 +12,18 @@ export interface ChangePage {
  * The change-log rows after `cursor`, at most `limit` of them, grouped into one
  * Change per record (in order of first appearance). Within a page a later row
  * for the same field replaces an earlier one, so the client gets final values.
+ * Rows written by `callerClientId` are scanned (the cursor moves past them) but
+ * not sent: that device already holds exactly those values.
  */
-export async function readChanges(db: Kysely<DatabaseSchema>, cursor: number, limit: number): Promise<ChangePage> {
+export async function readChanges(
+  db: Kysely<DatabaseSchema>,
+  cursor: number,
+  limit: number,
+  callerClientId?: string,
+): Promise<ChangePage> {
   const rows = await db
     .selectFrom('change_log')
-    .select(['seq', 'entity', 'entity_id', 'field', 'value_json', 'hlc'])
+    .select(['seq', 'entity', 'entity_id', 'field', 'value_json', 'hlc', 'client_id'])
     .where('seq', '>', cursor)
     .orderBy('seq')
     // One extra row tells whether another page follows, without a count query.
@@ -25,6 +32,7 @@ export async function readChanges(db: Kysely<DatabaseSchema>, cursor: number, li
   const page = rows.slice(0, limit);
   const byRecord = new Map<string, Change>();
   for (const row of page) {
+    if (callerClientId !== undefined && row.client_id === callerClientId) continue;
     const key = `${row.entity}\u0000${row.entity_id}`;
     let change = byRecord.get(key);
     if (change === undefined) {

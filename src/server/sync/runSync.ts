@@ -10,6 +10,6 @@ export async function runSync(db: AppDatabase, request: SyncRequest, now: number
     request.mutations.length === 0
       ? []
       : await inWriteTransaction(db, (trx) => applyMutations(trx, request.mutations, now));
-  const page = await readChanges(db, request.cursor, request.limit ?? DEFAULT_PULL_LIMIT);
+  const page = await readChanges(db, request.cursor, request.limit ?? DEFAULT_PULL_LIMIT, request.clientId);
   return { results, ...page, serverTime: now };
 }

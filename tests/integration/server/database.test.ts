@@ -8,6 +8,7 @@ import {
   createTempDatabase,
   makeMutation,
   makeSyncRequest,
+  OTHER_CLIENT_ID,
   startTestServer,
   sync,
   TEST_NOW,
@@ -40,7 +41,7 @@ describe('openDatabase', () => {
     try {
       await migrateToLatest(reopened);
       const again = await sync(app, makeSyncRequest({ mutations: [create] }));
-      const pulled = await sync(app, makeSyncRequest({ cursor: 0 }));
+      const pulled = await sync(app, makeSyncRequest({ clientId: OTHER_CLIENT_ID, cursor: 0 }));
 
       expect(again.results).toEqual([{ id: create.id, status: 'duplicate' }]);
       expect(await countRows(reopened)).toEqual(counts);

@@ -6,6 +6,7 @@ import {
   makeHlc,
   makeMutation,
   makeSyncRequest,
+  OTHER_CLIENT_ID,
   newId,
   startTestServer,
   sync,
@@ -63,7 +64,8 @@ describe('POST /api/sync (pull)', () => {
     const create = makeMutation({ hlc: makeHlc(0) });
     const edit = makeMutation({ op: 'set', entityId: create.entityId, hlc: makeHlc(1), fields: { grade: 9 } });
     const other = makeMutation({ hlc: makeHlc(2) });
-    const reply = await sync(server.app, makeSyncRequest({ cursor: startCursor, mutations: [create, edit, other] }));
+    await sync(server.app, makeSyncRequest({ mutations: [create, edit, other] }));
+    const reply = await sync(server.app, makeSyncRequest({ clientId: OTHER_CLIENT_ID, cursor: startCursor }));
 
     expect(reply.changes.map((change) => change.entityId)).toEqual([create.entityId, other.entityId]);
     expect(reply.changes[0]).toEqual({
@@ -77,12 +79,24 @@ describe('POST /api/sync (pull)', () => {
   it('splits a record across pages when the limit falls inside it', async () => {
     const create = makeMutation();
     await sync(server.app, makeSyncRequest({ mutations: [create] }));
-    const first = await sync(server.app, makeSyncRequest({ cursor: startCursor, limit: 4 }));
-    const rest = await sync(server.app, makeSyncRequest({ cursor: first.nextCursor, limit: 100 }));
+    const first = await sync(server.app, makeSyncRequest({ clientId: OTHER_CLIENT_ID, cursor: startCursor, limit: 4 }));
+    const rest = await sync(
+      server.app,
+      makeSyncRequest({ clientId: OTHER_CLIENT_ID, cursor: first.nextCursor, limit: 100 }),
+    );
     expect(first.hasMore).toBe(true);
     expect(rest.hasMore).toBe(false);
     expect({ ...first.changes[0]?.fields, ...rest.changes[0]?.fields }).toEqual(create.fields);
     expect(Object.keys(first.changes[0]?.fields ?? {})).toHaveLength(4);
+  });
+
+  it("leaves the caller's own changes out of its pull but moves its cursor past them", async () => {
+    const mine = makeMutation({ hlc: makeHlc(0) });
+    const reply = await sync(server.app, makeSyncRequest({ cursor: startCursor, mutations: [mine] }));
+    expect(reply.changes).toEqual([]);
+    expect(reply.nextCursor).toBe(startCursor + Object.keys(mine.fields).length);
+    const theirs = await sync(server.app, makeSyncRequest({ clientId: OTHER_CLIENT_ID, cursor: startCursor }));
+    expect(theirs.changes.map((change) => change.entityId)).toEqual([mine.entityId]);
   });
 
   it('returns an empty page and keeps the cursor when nothing is new', async () => {
