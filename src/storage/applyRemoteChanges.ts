@@ -1,11 +1,32 @@
-import type { Change } from '../sync/protocol.ts';
+import type { Table } from 'dexie';
+import type { Change, Entity } from '../sync/protocol.ts';
 import { studentSearchKey } from './studentRepository.ts';
 import { observeHlc, setCursor } from './syncMeta.ts';
-import type { UraDatabase } from './UraDatabase.ts';
+import type { StudentRecord, UraDatabase } from './UraDatabase.ts';
 
 interface Versioned {
   id: string;
   hlcs: Record<string, string>;
+}
+
+/** Where each synced record type lives on the device, and what to derive when it changes. */
+interface LocalTable {
+  table: Table<Versioned, string>;
+  derive?: (record: Versioned) => Versioned;
+}
+
+function localTables(db: UraDatabase): Record<Entity, LocalTable> {
+  return {
+    student: {
+      table: db.students as unknown as Table<Versioned, string>,
+      derive: (record) => {
+        const student = record as StudentRecord;
+        return { ...student, searchKey: studentSearchKey(student), updatedAt: Date.now() } as Versioned;
+      },
+    },
+    school: { table: db.schools as unknown as Table<Versioned, string> },
+    municipality: { table: db.municipalities as unknown as Table<Versioned, string> },
+  };
 }
 
 /** Fields of `change` that are newer than what the device holds (per-field last-writer-wins). */
@@ -19,10 +40,10 @@ function newerFields(local: Versioned | undefined, change: Change): Record<strin
   return fields;
 }
 
-function merge<T extends Versioned>(local: T | undefined, change: Change, fields: Record<string, unknown>): T {
+function merge(local: Versioned | undefined, change: Change, fields: Record<string, unknown>): Versioned {
   const hlcs = { ...local?.hlcs };
   for (const field of Object.keys(fields)) hlcs[field] = change.hlcs[field] as string;
-  return { ...local, ...fields, id: change.entityId, hlcs } as T;
+  return { ...local, ...fields, id: change.entityId, hlcs };
 }
 
 /**
@@ -36,25 +57,18 @@ export async function applyRemoteChanges(
   changes: readonly Change[],
   nextCursor: number,
 ): Promise<void> {
-  await db.transaction('rw', [db.students, db.schools, db.municipalities, db.meta], async () => {
+  const tables = localTables(db);
+  const involved = [...new Set(changes.map((change) => tables[change.entity].table))];
+  await db.transaction('rw', [...involved, db.meta], async () => {
     let newest: string | undefined;
     for (const change of changes) {
       for (const hlc of Object.values(change.hlcs)) if (newest === undefined || hlc > newest) newest = hlc;
-      if (change.entity === 'student') {
-        const local = await db.students.get(change.entityId);
-        const fields = newerFields(local, change);
-        if (Object.keys(fields).length === 0) continue;
-        const next = merge(local, change, fields);
-        await db.students.put({ ...next, searchKey: studentSearchKey(next), updatedAt: Date.now() });
-      } else if (change.entity === 'school') {
-        const local = await db.schools.get(change.entityId);
-        const fields = newerFields(local, change);
-        if (Object.keys(fields).length > 0) await db.schools.put(merge(local, change, fields));
-      } else {
-        const local = await db.municipalities.get(change.entityId);
-        const fields = newerFields(local, change);
-        if (Object.keys(fields).length > 0) await db.municipalities.put(merge(local, change, fields));
-      }
+      const { table, derive } = tables[change.entity];
+      const local = await table.get(change.entityId);
+      const fields = newerFields(local, change);
+      if (Object.keys(fields).length === 0) continue;
+      const next = merge(local, change, fields);
+      await table.put(derive ? derive(next) : next);
     }
     if (newest !== undefined) await observeHlc(db, newest);
     await setCursor(db, nextCursor);

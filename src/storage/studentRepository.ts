@@ -6,7 +6,8 @@ import { nextHlc } from './syncMeta.ts';
 import type { StudentRecord, UraDatabase } from './UraDatabase.ts';
 
 export function studentSearchKey(fields: Pick<StudentFields, 'givenName' | 'familyName'>): string {
-  return foldForSearch(`${fields.givenName} ${fields.familyName}`);
+  // A record pulled across two pages may briefly lack a name.
+  return foldForSearch(`${fields.givenName ?? ''} ${fields.familyName ?? ''}`);
 }
 
 function stampAll(fields: Partial<StudentFields>, hlc: string): StudentRecord['hlcs'] {

@@ -25,6 +25,7 @@ export const MAX_CLOCK_AHEAD_MS = 60 * 60 * 1000;
 
 /** Record types that travel through sync. Reference data is written by the server only. */
 export const CLIENT_WRITABLE_ENTITIES = ['student'] as const;
+export type ClientWritableEntity = (typeof CLIENT_WRITABLE_ENTITIES)[number];
 export const ENTITIES = ['student', 'school', 'municipality'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -37,7 +38,7 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
  * mutation leaves the outbox, so a bad item never blocks the queue.
  */
 export type MutationStatus = 'applied' | 'duplicate' | 'rejected';
-export const REJECTION_CODES = ['invalid_fields', 'clock_ahead', 'not_found', 'already_exists'] as const;
+export const REJECTION_CODES = ['invalid_fields', 'clock_ahead', 'not_found', 'already_exists', 'append_only'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface MutationResult {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isTooFarAhead } from '../../domain/hlc.ts';
-import { studentFieldsSchema } from '../../domain/studentValidation.ts';
 import { MAX_CLOCK_AHEAD_MS, type Mutation, type MutationResult, type RejectionCode } from '../../sync/protocol.ts';
+import { ENTITY_RULES, type EntityRule } from '../../sync/protocolSchemas.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
 import { readStoredHlcs, recordExists, writeWinningFields, type StoredHlcs } from './fieldStore.ts';
 
@@ -72,16 +72,23 @@ async function checkMutation(
   mutation: Mutation,
   stored: StoredHlcs,
 ): Promise<RejectionCode | undefined> {
+  const rule: EntityRule = ENTITY_RULES[mutation.entity];
   const exists = stored.size > 0;
   if (mutation.op === 'create') {
     // A create under a different mutation id for a record we hold is a client bug, not a retry.
     if (exists) return 'already_exists';
-    if (!studentFieldsSchema.safeParse(mutation.fields).success) return 'invalid_fields';
+    if (!rule.fields.safeParse(mutation.fields).success) return 'invalid_fields';
+  } else if (rule.appendOnly) {
+    return 'append_only';
   } else if (!exists) {
     return 'not_found';
   }
-  const schoolId = mutation.fields.schoolId;
-  if (schoolId !== undefined && !(await recordExists(trx, 'school', schoolId))) return 'invalid_fields';
+  const fields: Readonly<Record<string, unknown>> = mutation.fields;
+  for (const [field, target] of Object.entries(rule.references)) {
+    const referenced = fields[field];
+    if (referenced === undefined) continue;
+    if (typeof referenced !== 'string' || !(await recordExists(trx, target, referenced))) return 'invalid_fields';
+  }
   return undefined;
 }
 
