@@ -1,4 +1,5 @@
 import 'i18next';
+import type casework from '../../locales/en/casework.json';
 import type common from '../../locales/en/common.json';
 import type students from '../../locales/en/students.json';
 
@@ -9,6 +10,7 @@ declare module 'i18next' {
     resources: {
       common: typeof common;
       students: typeof students;
+      casework: typeof casework;
     };
   }
 }
