@@ -1,7 +1,16 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Mutation } from '../sync/protocol.ts';
 import type { LocalizedName } from '../domain/localizedName.ts';
 import type { StudentFields } from '../domain/student.ts';
+import type {
+  CaseEventRow,
+  CaseRow,
+  DraftRow,
+  HomeVisitRow,
+  PlanActionRow,
+  ReferralRow,
+  ScreeningRow,
+} from './caseworkRecords.ts';
 
 /** A student as kept on the device: its fields, the HLC that wrote each, and a folded search key. */
 export interface StudentRecord extends StudentFields {
@@ -54,6 +63,14 @@ export class UraDatabase extends Dexie {
   municipalities!: EntityTable<MunicipalityRecord, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  // Plain tables: a casework record's id is always made on the device (the form's id guards double saves).
+  cases!: Table<CaseRow, string>;
+  caseEvents!: Table<CaseEventRow, string>;
+  screenings!: Table<ScreeningRow, string>;
+  homeVisits!: Table<HomeVisitRow, string>;
+  planActions!: Table<PlanActionRow, string>;
+  referrals!: Table<ReferralRow, string>;
+  drafts!: EntityTable<DraftRow, 'key'>;
 
   constructor(name = 'ura') {
     // Outbox writes must reach the disk before we tell the user "saved".
@@ -68,6 +85,16 @@ export class UraDatabase extends Dexie {
       municipalities: 'id',
       outbox: '++seq, state',
       meta: 'key',
+    });
+    // v2 (2026-12): casework tables and form drafts. Only new tables, so no upgrade step; the outbox is untouched.
+    this.version(2).stores({
+      cases: 'id, studentId, schoolId, status, caseManagerId',
+      caseEvents: 'id, caseId',
+      screenings: 'id, studentId, term',
+      homeVisits: 'id, caseId, visitDate, correctionOf',
+      planActions: 'id, caseId, dueDate, status',
+      referrals: 'id, caseId, status',
+      drafts: 'key',
     });
   }
 }

@@ -26,6 +26,12 @@ function localTables(db: UraDatabase): Record<Entity, LocalTable> {
     },
     school: { table: db.schools as unknown as Table<Versioned, string> },
     municipality: { table: db.municipalities as unknown as Table<Versioned, string> },
+    case: { table: db.cases },
+    caseEvent: { table: db.caseEvents },
+    screening: { table: db.screenings },
+    homeVisit: { table: db.homeVisits },
+    planAction: { table: db.planActions },
+    referral: { table: db.referrals },
   };
 }
 

@@ -23,10 +23,22 @@ export const DEFAULT_PULL_LIMIT = 500;
 /** A timestamp further ahead of the server clock than this comes from a wrong device clock. */
 export const MAX_CLOCK_AHEAD_MS = 60 * 60 * 1000;
 
-/** Record types that travel through sync. Reference data is written by the server only. */
-export const CLIENT_WRITABLE_ENTITIES = ['student'] as const;
+/**
+ * Record types that travel through sync. Reference data is written by the
+ * server only. caseEvent, screening and homeVisit are append-only (see
+ * ENTITY_RULES in protocolSchemas.ts).
+ */
+export const CLIENT_WRITABLE_ENTITIES = [
+  'student',
+  'case',
+  'caseEvent',
+  'screening',
+  'homeVisit',
+  'planAction',
+  'referral',
+] as const;
 export type ClientWritableEntity = (typeof CLIENT_WRITABLE_ENTITIES)[number];
-export const ENTITIES = ['student', 'school', 'municipality'] as const;
+export const ENTITIES = [...CLIENT_WRITABLE_ENTITIES, 'school', 'municipality'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export type Mutation = z.infer<typeof mutationSchema>;

@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import { isHlc } from '../domain/hlc.ts';
 import { ID_PATTERN } from '../domain/student.ts';
+import { caseEventFieldsSchema, caseFieldsSchema } from '../domain/caseRecordValidation.ts';
+import { planActionFieldsSchema } from '../domain/planActionValidation.ts';
+import { referralFieldsSchema } from '../domain/referralValidation.ts';
 import { studentFieldsSchema } from '../domain/studentValidation.ts';
 import { MAX_MUTATIONS_PER_REQUEST, MAX_PULL_LIMIT, type ClientWritableEntity, type Entity } from './protocol.ts';
+import { homeVisitRecordSchema, screeningRecordSchema } from './protocolRecordSchemas.ts';
 
 const id = z.string().regex(ID_PATTERN);
 const hlc = z.string().refine(isHlc);
@@ -18,12 +22,31 @@ export interface EntityRule {
   fields: z.ZodObject;
   /** Append-only records (screenings, visit notes) are never edited: a correction is a new record. */
   appendOnly: boolean;
-  /** Fields that name another record, which must exist on the server. */
+  /**
+   * Fields that name another record, which must exist on the server when the
+   * field is set (null means "none"). A record created earlier in the same
+   * batch counts: a case flagged offline arrives just before its first visit.
+   */
   references: Readonly<Record<string, Entity>>;
 }
 
 export const ENTITY_RULES = {
   student: { fields: studentFieldsSchema, appendOnly: false, references: { schoolId: 'school' } },
+  case: {
+    fields: caseFieldsSchema,
+    appendOnly: false,
+    references: { studentId: 'student', schoolId: 'school' },
+  },
+  // The status history: never edited, never merged (docs/domain.md §8).
+  caseEvent: { fields: caseEventFieldsSchema, appendOnly: true, references: { caseId: 'case' } },
+  screening: { fields: screeningRecordSchema, appendOnly: true, references: { studentId: 'student' } },
+  homeVisit: {
+    fields: homeVisitRecordSchema,
+    appendOnly: true,
+    references: { caseId: 'case', correctionOf: 'homeVisit' },
+  },
+  planAction: { fields: planActionFieldsSchema, appendOnly: false, references: { caseId: 'case' } },
+  referral: { fields: referralFieldsSchema, appendOnly: false, references: { caseId: 'case' } },
 } as const satisfies Record<ClientWritableEntity, EntityRule>;
 
 function mutationSchemaFor<E extends ClientWritableEntity, F extends z.ZodObject>(entity: E, fields: F) {
@@ -41,6 +64,12 @@ function mutationSchemaFor<E extends ClientWritableEntity, F extends z.ZodObject
 
 export const mutationSchema = z.discriminatedUnion('entity', [
   mutationSchemaFor('student', ENTITY_RULES.student.fields),
+  mutationSchemaFor('case', ENTITY_RULES.case.fields),
+  mutationSchemaFor('caseEvent', ENTITY_RULES.caseEvent.fields),
+  mutationSchemaFor('screening', ENTITY_RULES.screening.fields),
+  mutationSchemaFor('homeVisit', ENTITY_RULES.homeVisit.fields),
+  mutationSchemaFor('planAction', ENTITY_RULES.planAction.fields),
+  mutationSchemaFor('referral', ENTITY_RULES.referral.fields),
 ]);
 
 export const syncRequestSchema = z.strictObject({

@@ -86,7 +86,8 @@ async function checkMutation(
   const fields: Readonly<Record<string, unknown>> = mutation.fields;
   for (const [field, target] of Object.entries(rule.references)) {
     const referenced = fields[field];
-    if (referenced === undefined) continue;
+    // null is "none" (a visit note that corrects nothing); it names no record.
+    if (referenced === undefined || referenced === null) continue;
     if (typeof referenced !== 'string' || !(await recordExists(trx, target, referenced))) return 'invalid_fields';
   }
   return undefined;

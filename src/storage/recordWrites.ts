@@ -1,0 +1,99 @@
+import type { Table } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import type { ClientWritableEntity } from '../sync/protocol.ts';
+import { appendToOutbox } from './outbox.ts';
+import type { UraDatabase } from './UraDatabase.ts';
+
+/**
+ * The write path shared by the casework repositories. Each helper must run
+ * inside one read-write transaction over the record's table, `outbox` and
+ * `meta` (see `writeTransaction`), so a record and its outbox row commit or
+ * fail together.
+ */
+export interface VersionedRow {
+  id: string;
+  hlcs: Partial<Record<string, string>>;
+}
+
+/** `alreadyAdded`: a record with this id was on the device already (a second tap on save); nothing was written. */
+export type AddOutcome = 'added' | 'alreadyAdded';
+
+/** A new record id (UUIDv7). Forms make it when they open, so saving twice stores one record. */
+export function newRecordId(): string {
+  return uuidv7();
+}
+
+/** One read-write transaction over `tables`, the outbox and the sync bookkeeping. */
+export async function writeTransaction<T>(
+  db: UraDatabase,
+  tables: readonly Table[],
+  work: () => Promise<T>,
+): Promise<T> {
+  return db.transaction('rw', [...tables, db.outbox, db.meta], work);
+}
+
+function stampAll(fields: object, hlc: string): Record<string, string> {
+  return Object.fromEntries(Object.keys(fields).map((field) => [field, hlc]));
+}
+
+function withoutIdentity(row: object): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- id travels as entityId; hlcs are local bookkeeping
+  const { id, hlcs, ...fields } = row as Record<string, unknown>;
+  return fields;
+}
+
+/**
+ * Stores a new record and appends its `create`, stamping every field with
+ * `hlc`. Does nothing when the id is already on the device.
+ */
+export async function addRecord<R extends VersionedRow>(
+  db: UraDatabase,
+  table: Table<R, string>,
+  entity: ClientWritableEntity,
+  record: Omit<R, 'hlcs'>,
+  hlc: string,
+): Promise<AddOutcome> {
+  if ((await table.get(record.id)) !== undefined) return 'alreadyAdded';
+  const fields = withoutIdentity(record);
+  await table.add({ ...record, hlcs: stampAll(fields, hlc) } as unknown as R);
+  await appendToOutbox(db, { entity, entityId: record.id, op: 'create', fields }, hlc);
+  return 'added';
+}
+
+/** Fields whose value differs between two versions of a record (values compared as JSON). */
+export function changedFields(before: object, after: object): Record<string, unknown> {
+  const previous = withoutIdentity(before);
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(withoutIdentity(after))) {
+    if (JSON.stringify(previous[field]) !== JSON.stringify(value)) changes[field] = value;
+  }
+  return changes;
+}
+
+/**
+ * Writes `changes` to a record as a field-level `set` stamped with `hlc`, so
+ * two people changing different fields both keep their work.
+ */
+export async function setRecordFields<R extends VersionedRow>(
+  db: UraDatabase,
+  table: Table<R, string>,
+  entity: ClientWritableEntity,
+  current: R,
+  changes: Record<string, unknown>,
+  hlc: string,
+): Promise<void> {
+  const next = { ...current, ...changes, hlcs: { ...current.hlcs, ...stampAll(changes, hlc) } };
+  await table.put(next);
+  await appendToOutbox(db, { entity, entityId: current.id, op: 'set', fields: changes }, hlc);
+}
+
+/**
+ * Copies exactly the record's own fields. A form's state can carry more
+ * (touched flags, errors); the server refuses unknown fields, so they must
+ * not reach the outbox. `keys` lists every field: the compiler checks it.
+ */
+export function pickFields<T extends object>(source: T, keys: Readonly<Record<keyof T, true>>): T {
+  const picked: Partial<T> = {};
+  for (const key of Object.keys(keys) as (keyof T)[]) picked[key] = source[key];
+  return picked as T;
+}

@@ -1,0 +1,107 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCase } from '../../../src/storage/caseRepository.ts';
+import { pendingMutations } from '../../../src/storage/outbox.ts';
+import { newRecordId } from '../../../src/storage/recordWrites.ts';
+import { syncWithServer } from '../../../src/sync/syncWithServer.ts';
+import type { Mutation } from '../../../src/sync/protocol.ts';
+import { UraDatabase, type OutboxRow } from '../../../src/storage/UraDatabase.ts';
+import { makeStudentFields, remoteHlc } from '../../support/clientFixtures.ts';
+
+/** The schema the walking skeleton shipped (UraDatabase v1), as a device still holds it. */
+const V1_STORES = {
+  students: 'id, schoolId, familyName, updatedAt',
+  schools: 'id, municipalityId',
+  municipalities: 'id',
+  outbox: '++seq, state',
+  meta: 'key',
+};
+
+const CLIENT_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4e01';
+let name = '';
+
+afterEach(async () => {
+  await Dexie.delete(name);
+});
+
+function studentCreate(index: number): Mutation {
+  const id = `0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f40${String(index).padStart(2, '0')}`;
+  return {
+    id: newRecordId(),
+    clientId: CLIENT_ID,
+    hlc: remoteHlc(Date.parse('2026-11-20T08:00:00Z'), index, '0123456789abcdef'),
+    schema: 1,
+    entity: 'student',
+    entityId: id,
+    op: index === 2 ? 'set' : 'create',
+    fields: index === 2 ? { grade: 6 } : makeStudentFields({ givenName: `Ana ${index}` }),
+  };
+}
+
+/** A device that used the app before casework existed: students and a queue not yet synced. */
+async function writeVersionOneDevice(): Promise<OutboxRow[]> {
+  name = `ura-upgrade-${crypto.randomUUID()}`;
+  const old = new Dexie(name);
+  old.version(1).stores(V1_STORES);
+  await old.open();
+  const rows: OutboxRow[] = [0, 1, 2, 3].map((index) => ({
+    mutation: studentCreate(index),
+    state: index === 1 ? 'rejected' : 'pending',
+    ...(index === 1 ? { rejectionCode: 'invalid_fields' } : {}),
+    createdAt: Date.parse('2026-11-20T08:00:00Z') + index,
+    attempts: index,
+  }));
+  await old.transaction('rw', old.table('outbox'), old.table('students'), old.table('meta'), async () => {
+    for (const row of rows) await old.table('outbox').add(row);
+    await old
+      .table('students')
+      .add({ ...makeStudentFields(), id: rows[0]!.mutation.entityId, hlcs: {}, searchKey: '' });
+    await old.table('meta').bulkPut([
+      { key: 'clientId', value: CLIENT_ID },
+      { key: 'pullCursor', value: 42 },
+    ]);
+  });
+  const stored = (await old.table('outbox').orderBy('seq').toArray()) as OutboxRow[];
+  old.close();
+  return stored;
+}
+
+describe('upgrading the device database to version 2', () => {
+  it('keeps every queued mutation, unchanged and in order', async () => {
+    const before = await writeVersionOneDevice();
+
+    const db = new UraDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.outbox.orderBy('seq').toArray()).toEqual(before);
+    expect((await pendingMutations(db, 10)).map((row) => row.mutation)).toEqual(
+      before.filter((row) => row.state === 'pending').map((row) => row.mutation),
+    );
+    expect(await db.students.count()).toBe(1);
+    expect(await db.meta.get('pullCursor')).toEqual({ key: 'pullCursor', value: 42 });
+    db.close();
+  });
+
+  it('queues new casework after the old mutations and sends them in that order', async () => {
+    const before = await writeVersionOneDevice();
+    const db = new UraDatabase(name);
+    const studentId = before[0]!.mutation.entityId;
+    await createCase(db, { id: newRecordId(), studentId, trigger: 'absence', at: '2026-11-21' });
+
+    const sent: Mutation[] = [];
+    await expect(
+      syncWithServer(db, {
+        baseUrl: '',
+        fetch: (_url, init) => {
+          sent.push(...(JSON.parse(init.body as string) as { mutations: Mutation[] }).mutations);
+          return Promise.reject(new TypeError('offline'));
+        },
+      }),
+    ).rejects.toThrow();
+    expect(sent.map((mutation) => mutation.entity)).toEqual(['student', 'student', 'student', 'case']);
+    expect(sent.slice(0, 3)).toEqual(before.filter((row) => row.state === 'pending').map((row) => row.mutation));
+    // The new write reuses the device's identity from before the upgrade.
+    expect(sent[3]?.clientId).toBe(CLIENT_ID);
+    db.close();
+  });
+});
