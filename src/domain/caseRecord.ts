@@ -70,6 +70,16 @@ export function isClosureReason(value: string): value is ClosureReason {
   return REASONS.has(value);
 }
 
+/** The stage dates and closure of a case that has not got past opening (a new flag, or a reopened case). */
+export const STAGES_AFTER_OPENING_CLEARED = {
+  assessedAt: null,
+  planActivatedAt: null,
+  monitoringSince: null,
+  lastReviewedAt: null,
+  closedAt: null,
+  closureReason: null,
+} as const satisfies Partial<CaseRecord>;
+
 /** A new case starts as a flag, with no case manager yet: anyone who may flag can start one. */
 export function flagCase(input: {
   id: string;
@@ -85,12 +95,7 @@ export function flagCase(input: {
     caseManagerId: null,
     flaggedAt: at,
     openedAt: null,
-    assessedAt: null,
-    planActivatedAt: null,
-    monitoringSince: null,
-    lastReviewedAt: null,
-    closedAt: null,
-    closureReason: null,
+    ...STAGES_AFTER_OPENING_CLEARED,
     reopenCount: 0,
   };
 }

@@ -1,4 +1,11 @@
-import { isClosureReason, type CaseEvent, type CaseRecord, type CaseStatus, type ClosureReason } from './caseRecord.ts';
+import {
+  isClosureReason,
+  STAGES_AFTER_OPENING_CLEARED,
+  type CaseEvent,
+  type CaseRecord,
+  type CaseStatus,
+  type ClosureReason,
+} from './caseRecord.ts';
 import { isIsoDate, type IsoDate } from './dueDates.ts';
 
 /**
@@ -124,15 +131,7 @@ export function transition(record: CaseRecord, to: CaseStatus, options: Transiti
       next.caseManagerId = manager;
       next.openedAt = at;
       if (record.status === 'closed') {
-        Object.assign(next, {
-          assessedAt: null,
-          planActivatedAt: null,
-          monitoringSince: null,
-          lastReviewedAt: null,
-          closedAt: null,
-          closureReason: null,
-          reopenCount: record.reopenCount + 1,
-        });
+        Object.assign(next, STAGES_AFTER_OPENING_CLEARED, { reopenCount: record.reopenCount + 1 });
       }
       break;
     case 'assessed':

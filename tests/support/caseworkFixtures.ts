@@ -5,6 +5,7 @@ import type { HomeVisit, HomeVisitFields } from '../../src/domain/homeVisit.ts';
 import type { PlanAction } from '../../src/domain/planAction.ts';
 import { getProfile } from '../../src/domain/profiles/profiles.ts';
 import { createReferral, type Referral } from '../../src/domain/referral.ts';
+import { makeVisitFields } from '../unit/domain/casework/fixtures.ts';
 import {
   scoreScreening,
   type RiskReason,
@@ -47,30 +48,12 @@ export function makeVisitInput(
   return {
     id: newId(),
     recordedBy: USER_ID,
-    caseId,
-    visitDate: '2026-11-05',
-    startTime: '15:00',
-    endTime: '15:40',
-    planned: true,
-    otherVisitors: '',
-    language: 'romani',
-    interpreterOrMediator: false,
-    outcome: 'metFamily',
-    newAddress: '',
-    present: ['child', 'mother'],
-    statedReasons: ['careDuties'],
-    statedReasonsText: 'Looks after her two younger brothers in the mornings.',
-    observations: '',
-    childView: 'Wants to come back after the winter.',
-    strengths: 'Grandmother supports schooling.',
-    safeguardingConcern: false,
-    agreedActions: [{ what: 'Mother brings her to school on Monday', who: 'Mother', byDate: '2026-11-09' }],
-    nextVisitDate: '2026-11-16',
-    familyInformedOfDataUse: true,
-    consent: 'given',
-    parentAcknowledged: false,
-    notes: '',
-    correctionOf: null,
+    ...makeVisitFields({
+      caseId,
+      visitDate: '2026-11-05',
+      agreedActions: [{ what: 'Mother brings her to school on Monday', who: 'Mother', byDate: '2026-11-09' }],
+      nextVisitDate: '2026-11-16',
+    }),
     ...overrides,
   };
 }

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   casesForStudent,
-  createCase,
   listCases,
   recordCaseReview,
   setCaseManager,
@@ -10,8 +9,8 @@ import {
 import { newRecordId } from '../../../src/storage/recordWrites.ts';
 import { createStudent } from '../../../src/storage/studentRepository.ts';
 import type { UraDatabase } from '../../../src/storage/UraDatabase.ts';
-import { USER_ID } from '../../support/caseworkFixtures.ts';
 import { freshDatabase, makeStudentFields } from '../../support/clientFixtures.ts';
+import { flagCaseOn, openCaseOn, outboxAfterStudent } from '../../support/caseworkDevice.ts';
 import { deviceSnapshot } from '../../support/deviceSnapshot.ts';
 
 let db: UraDatabase;
@@ -26,35 +25,18 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function outboxAfterStudent() {
-  return (await db.outbox.orderBy('seq').toArray()).slice(1).map((row) => row.mutation);
-}
-
-async function flagged(at = '2026-11-02'): Promise<string> {
-  const id = newRecordId();
-  await createCase(db, { id, studentId, trigger: 'absence', at });
-  return id;
-}
-
-async function openCase(): Promise<string> {
-  const id = await flagged();
-  const opened = await transitionCase(db, id, 'open', { at: '2026-11-03', caseManagerId: USER_ID });
-  expect(opened.ok).toBe(true);
-  return id;
-}
-
 describe('case updates', () => {
   it('syncs a new case manager as a set of that field alone', async () => {
-    const id = await openCase();
+    const id = await openCaseOn(db, studentId);
     const other = newRecordId();
     expect(await setCaseManager(db, id, other)).toMatchObject({ ok: true, case: { caseManagerId: other } });
-    const last = (await outboxAfterStudent()).at(-1);
+    const last = (await outboxAfterStudent(db)).at(-1);
     expect(last).toMatchObject({ entity: 'case', entityId: id, op: 'set', fields: { caseManagerId: other } });
     expect(Object.keys(last?.fields ?? {})).toEqual(['caseManagerId']);
   });
 
   it('refuses a case manager on a closed case and writes nothing', async () => {
-    const id = await openCase();
+    const id = await openCaseOn(db, studentId);
     await transitionCase(db, id, 'closed', { at: '2026-11-10', closureReason: 'attendanceNormal' });
     const before = await deviceSnapshot(db);
     expect(await setCaseManager(db, id, newRecordId())).toEqual({ ok: false, code: 'caseClosed' });
@@ -62,7 +44,7 @@ describe('case updates', () => {
   });
 
   it('records a review only while a plan is active', async () => {
-    const id = await openCase();
+    const id = await openCaseOn(db, studentId);
     const before = await deviceSnapshot(db);
     expect(await recordCaseReview(db, id, '2026-11-20')).toEqual({ ok: false, code: 'reviewNotAllowed' });
     expect(await deviceSnapshot(db)).toEqual(before);
@@ -73,12 +55,15 @@ describe('case updates', () => {
       ok: true,
       case: { lastReviewedAt: '2026-11-20' },
     });
-    expect((await outboxAfterStudent()).at(-1)).toMatchObject({ op: 'set', fields: { lastReviewedAt: '2026-11-20' } });
+    expect((await outboxAfterStudent(db)).at(-1)).toMatchObject({
+      op: 'set',
+      fields: { lastReviewedAt: '2026-11-20' },
+    });
   });
 
   it('lists cases by status and by student', async () => {
-    const open = await openCase();
-    const flag = await flagged();
+    const open = await openCaseOn(db, studentId);
+    const flag = await flagCaseOn(db, studentId);
     expect((await listCases(db, 'flagged')).map((row) => row.id)).toEqual([flag]);
     expect((await listCases(db)).map((row) => row.id).sort()).toEqual([open, flag].sort());
     expect(await casesForStudent(db, studentId)).toHaveLength(2);

@@ -5,6 +5,7 @@ import { createStudent } from '../../../src/storage/studentRepository.ts';
 import type { UraDatabase } from '../../../src/storage/UraDatabase.ts';
 import { USER_ID } from '../../support/caseworkFixtures.ts';
 import { freshDatabase, makeStudentFields } from '../../support/clientFixtures.ts';
+import { flagCaseOn, openCaseOn, outboxAfterStudent } from '../../support/caseworkDevice.ts';
 import { deviceSnapshot } from '../../support/deviceSnapshot.ts';
 
 let db: UraDatabase;
@@ -19,23 +20,6 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function outboxAfterStudent() {
-  return (await db.outbox.orderBy('seq').toArray()).slice(1).map((row) => row.mutation);
-}
-
-async function flagged(at = '2026-11-02'): Promise<string> {
-  const id = newRecordId();
-  await createCase(db, { id, studentId, trigger: 'absence', at });
-  return id;
-}
-
-async function openCase(): Promise<string> {
-  const id = await flagged();
-  const opened = await transitionCase(db, id, 'open', { at: '2026-11-03', caseManagerId: USER_ID });
-  expect(opened.ok).toBe(true);
-  return id;
-}
-
 describe('createCase', () => {
   it("flags a case at the student's school and queues its create in the same write", async () => {
     const id = newRecordId();
@@ -43,7 +27,7 @@ describe('createCase', () => {
 
     const stored = await getCase(db, id);
     expect(stored).toMatchObject({ id, studentId, schoolId: makeStudentFields().schoolId, status: 'flagged' });
-    const [mutation, ...rest] = await outboxAfterStudent();
+    const [mutation, ...rest] = await outboxAfterStudent(db);
     expect(rest).toEqual([]);
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { id: _id, hlcs, ...fields } = stored!;
@@ -82,7 +66,7 @@ describe('createCase', () => {
 
 describe('transitionCase', () => {
   it('writes the changed case fields as a set and the status change as a caseEvent, in one write', async () => {
-    const id = await flagged();
+    const id = await flagCaseOn(db, studentId);
     const before = await getCase(db, id);
 
     const result = await transitionCase(db, id, 'open', { at: '2026-11-03', caseManagerId: USER_ID });
@@ -91,7 +75,7 @@ describe('transitionCase', () => {
       ok: true,
       case: { status: 'open', openedAt: '2026-11-03', caseManagerId: USER_ID },
     });
-    const mutations = (await outboxAfterStudent()).slice(1);
+    const mutations = (await outboxAfterStudent(db)).slice(1);
     expect(mutations).toHaveLength(2);
     const [set, event] = mutations;
     expect(set).toMatchObject({ entity: 'case', entityId: id, op: 'set' });
@@ -123,14 +107,14 @@ describe('transitionCase', () => {
     ['closing without a reason', 'closed', {}, 'closureReasonRequired'],
     ['a date before the flag', 'closed', { closureReason: 'movedAbroad', at: '2026-10-01' }, 'dateBeforeLastChange'],
   ] as const)('refuses %s with the domain code and writes nothing', async (_name, to, extra, code) => {
-    const id = await flagged();
+    const id = await flagCaseOn(db, studentId);
     const before = await deviceSnapshot(db);
     expect(await transitionCase(db, id, to, { at: '2026-11-03', ...extra })).toEqual({ ok: false, code });
     expect(await deviceSnapshot(db)).toEqual(before);
   });
 
   it('writes neither the case nor the event when the event cannot be queued', async () => {
-    const id = await flagged();
+    const id = await flagCaseOn(db, studentId);
     const before = await deviceSnapshot(db);
     // The case's set is queued first; failing on the event's row proves the case write is rolled back too.
     db.outbox.hook('creating', (_key, row) => {
@@ -143,7 +127,7 @@ describe('transitionCase', () => {
   });
 
   it('keeps every step of a reopened case in its history, oldest first', async () => {
-    const id = await openCase();
+    const id = await openCaseOn(db, studentId);
     await transitionCase(db, id, 'closed', { at: '2026-11-10', closureReason: 'attendanceNormal' });
     await transitionCase(db, id, 'open', { at: '2026-12-01' });
 

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../../../src/domain/caseRecord.ts';
+import { flagCase, type CaseRecord } from '../../../../src/domain/caseRecord.ts';
 import type { HomeVisit, HomeVisitFields } from '../../../../src/domain/homeVisit.ts';
 import type { PlanAction, PlanActionFields } from '../../../../src/domain/planAction.ts';
 import type { Screening } from '../../../../src/domain/riskScreening.ts';
@@ -10,24 +10,14 @@ export const USER_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4c01';
 
 /** A case in any status, with the stage dates that status implies. */
 export function makeCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
+  const flagged = flagCase({
     id: CASE_ID,
     studentId: STUDENT_ID,
     schoolId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4d01',
     trigger: 'screening',
-    status: 'flagged',
-    caseManagerId: null,
-    flaggedAt: '2026-01-05',
-    openedAt: null,
-    assessedAt: null,
-    planActivatedAt: null,
-    monitoringSince: null,
-    lastReviewedAt: null,
-    closedAt: null,
-    closureReason: null,
-    reopenCount: 0,
-    ...overrides,
-  };
+    at: '2026-01-05',
+  });
+  return { ...flagged, ...overrides };
 }
 
 /** Valid home-visit fields: the family was met, the child was there. */
