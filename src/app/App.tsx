@@ -7,26 +7,65 @@ import { SyncStatusBar } from '../features/sync/SyncStatusBar.tsx';
 import { useSyncOverview } from '../features/sync/useSyncOverview.ts';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 import { Toast } from '../ui/Toast.tsx';
-import { useHashRoute, type Route } from './useHashRoute.ts';
+import {
+  LazyCaseListPage,
+  LazyCasePlanPage,
+  LazyCaseViewPage,
+  LazyClassScreeningPage,
+  LazyNewCasePage,
+  LazyReferralFormPage,
+  LazyStudentScreeningsPage,
+  LazyTodayPage,
+  LazyVisitFormPage,
+} from './lazyScreens.ts';
+import { sectionOf, useHashRoute, type Route, type Section } from './useHashRoute.ts';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
+    case 'today':
+      return <LazyTodayPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'students':
+      return <StudentListPage />;
     case 'newStudent':
       return <LazyStudentFormPage />;
     case 'editStudent':
       return <LazyStudentFormPage studentId={route.id} />;
-    case 'students':
-      return <StudentListPage />;
+    case 'studentScreenings':
+      return <LazyStudentScreeningsPage studentId={route.studentId} />;
+    case 'cases':
+      return <LazyCaseListPage />;
+    case 'newCase':
+      return <LazyNewCasePage studentId={route.studentId} />;
+    case 'case':
+      return <LazyCaseViewPage caseId={route.id} />;
+    case 'newVisit':
+      return <LazyVisitFormPage caseId={route.caseId} />;
+    case 'correctVisit':
+      return <LazyVisitFormPage caseId={route.caseId} correctionOf={route.visitId} />;
+    case 'casePlan':
+      return <LazyCasePlanPage caseId={route.caseId} />;
+    case 'newReferral':
+      return <LazyReferralFormPage caseId={route.caseId} />;
+    case 'classScreening':
+      return <LazyClassScreeningPage />;
   }
 }
+
+const NAV_ITEMS: readonly { section: Section; href: string }[] = [
+  { section: 'today', href: '#/today' },
+  { section: 'cases', href: '#/cases' },
+  { section: 'students', href: '#/students' },
+  { section: 'screening', href: '#/screening' },
+  { section: 'settings', href: '#/settings' },
+];
 
 export function App() {
   const { t } = useTranslation();
   const route = useHashRoute();
   const { pending } = useSyncOverview();
-  const current = route.name === 'settings' ? 'settings' : 'students';
+  const current = sectionOf(route);
   return (
     <div className="app">
       <header className="app-header">
@@ -34,17 +73,17 @@ export function App() {
         <SyncStatusBar />
       </header>
       <main className="app-main">
-        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+        {/* Keyed by route so a screen's form state never leaks into the next case or student. */}
+        <Suspense key={JSON.stringify(route)} fallback={<p role="status">{t('loading')}</p>}>
           <Screen route={route} />
         </Suspense>
       </main>
       <nav className="app-nav" aria-label={t('nav.label')}>
-        <a href="#/students" aria-current={current === 'students' ? 'page' : undefined}>
-          {t('nav.students')}
-        </a>
-        <a href="#/settings" aria-current={current === 'settings' ? 'page' : undefined}>
-          {t('nav.settings')}
-        </a>
+        {NAV_ITEMS.map(({ section, href }) => (
+          <a key={section} href={href} aria-current={current === section ? 'page' : undefined}>
+            {t(`nav.${section}`)}
+          </a>
+        ))}
       </nav>
       <UpdatePrompt pending={pending} />
       <Toast />

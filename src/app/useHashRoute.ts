@@ -1,15 +1,75 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
-  { name: 'students' } | { name: 'newStudent' } | { name: 'editStudent'; id: string } | { name: 'settings' };
+  | { name: 'today' }
+  | { name: 'students' }
+  | { name: 'newStudent' }
+  | { name: 'editStudent'; id: string }
+  | { name: 'studentScreenings'; studentId: string }
+  | { name: 'cases' }
+  | { name: 'newCase'; studentId: string }
+  | { name: 'case'; id: string }
+  | { name: 'newVisit'; caseId: string }
+  | { name: 'correctVisit'; caseId: string; visitId: string }
+  | { name: 'casePlan'; caseId: string }
+  | { name: 'newReferral'; caseId: string }
+  | { name: 'classScreening' }
+  | { name: 'settings' };
 
-/** Hash routes keep every screen reachable offline from the one precached index.html. */
+/** The top-level screens the bottom navigation leads to; every route belongs to one. */
+export type Section = 'today' | 'cases' | 'students' | 'screening' | 'settings';
+
+function caseRoute(caseId: string, rest: readonly string[]): Route | null {
+  const [sub, subId] = rest;
+  if (sub === undefined) return { name: 'case', id: caseId };
+  if (sub === 'visit' && subId === undefined) return { name: 'newVisit', caseId };
+  if (sub === 'visit' && subId !== undefined) return { name: 'correctVisit', caseId, visitId: subId };
+  if (sub === 'plan') return { name: 'casePlan', caseId };
+  if (sub === 'refer') return { name: 'newReferral', caseId };
+  return null;
+}
+
+/**
+ * Hash routes keep every screen reachable offline from the one precached
+ * index.html. Only record ids (random UUIDs) appear in them — never a name.
+ */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  if (parts[0] === 'settings') return { name: 'settings' };
-  if (parts[0] === 'students' && parts[1] === 'new') return { name: 'newStudent' };
-  if (parts[0] === 'students' && parts[1]) return { name: 'editStudent', id: parts[1] };
-  return { name: 'students' };
+  const [head, first, ...rest] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  switch (head) {
+    case 'settings':
+      return { name: 'settings' };
+    case 'screening':
+      return { name: 'classScreening' };
+    case 'students':
+      if (first === 'new') return { name: 'newStudent' };
+      if (first !== undefined && rest[0] === 'screenings') return { name: 'studentScreenings', studentId: first };
+      if (first !== undefined) return { name: 'editStudent', id: first };
+      return { name: 'students' };
+    case 'cases':
+      if (first === 'new' && rest[0] !== undefined) return { name: 'newCase', studentId: rest[0] };
+      if (first !== undefined && first !== 'new') return caseRoute(first, rest) ?? { name: 'cases' };
+      return { name: 'cases' };
+    default:
+      return { name: 'today' };
+  }
+}
+
+export function sectionOf(route: Route): Section {
+  switch (route.name) {
+    case 'today':
+      return 'today';
+    case 'students':
+    case 'newStudent':
+    case 'editStudent':
+    case 'studentScreenings':
+      return 'students';
+    case 'classScreening':
+      return 'screening';
+    case 'settings':
+      return 'settings';
+    default:
+      return 'cases';
+  }
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -1,7 +1,12 @@
 import 'i18next';
+import type cases from '../../locales/en/cases.json';
 import type casework from '../../locales/en/casework.json';
 import type common from '../../locales/en/common.json';
+import type plans from '../../locales/en/plans.json';
+import type screening from '../../locales/en/screening.json';
 import type students from '../../locales/en/students.json';
+import type today from '../../locales/en/today.json';
+import type visits from '../../locales/en/visits.json';
 
 // Keys are typed from the English files: a missing or misspelt key fails typecheck.
 declare module 'i18next' {
@@ -11,6 +16,11 @@ declare module 'i18next' {
       common: typeof common;
       students: typeof students;
       casework: typeof casework;
+      today: typeof today;
+      cases: typeof cases;
+      visits: typeof visits;
+      screening: typeof screening;
+      plans: typeof plans;
     };
   }
 }

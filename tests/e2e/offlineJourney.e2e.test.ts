@@ -69,7 +69,7 @@ describe('offline journey', () => {
     // A fresh device sees both after its first sync.
     const secondDevice = await newPhoneContext(browser);
     const second = await secondDevice.newPage();
-    await second.goto(server.url);
+    await second.goto(`${server.url}#/students`);
     await waitUntilSynced(second);
     await expect
       .poll(() => studentNames(second))
@@ -86,7 +86,7 @@ describe('offline journey', () => {
   it('names the wrong fields in the form and keeps what was typed', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(`${server.url}#/students`);
     await page.getByRole('link', { name: 'Register a student' }).click();
     await page.getByLabel('Given name').fill('Sara');
     await page.getByLabel('Grade').fill('42');
