@@ -139,3 +139,9 @@ export function schoolCalendar(entries: Iterable<IsoDate | { from: IsoDate; to: 
   }
   return { holidays };
 }
+
+/** The calendar date on the device's clock where the user is, not UTC: "today" for a mentor at 00:30 is the new day. */
+export function localIsoDate(moment: Date): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
