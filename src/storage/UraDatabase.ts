@@ -96,5 +96,9 @@ export class UraDatabase extends Dexie {
       referrals: 'id, caseId, status',
       drafts: 'key',
     });
+    // v3 (2026-12): next-visit dates indexed, so Today finds visits falling due without reading every note.
+    this.version(3).stores({
+      homeVisits: 'id, caseId, visitDate, correctionOf, nextVisitDate',
+    });
   }
 }
