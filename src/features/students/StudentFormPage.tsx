@@ -3,6 +3,7 @@ import { draftFromStudent } from '../../domain/student.ts';
 import { db } from '../../storage/database.ts';
 import { getStudent } from '../../storage/studentRepository.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
+import { StudentCaseLinks } from './StudentCaseLinks.tsx';
 import { StudentForm } from './StudentForm.tsx';
 
 /** Register a new student, or edit one when `studentId` is given. */
@@ -24,10 +25,13 @@ export function StudentFormPage({ studentId }: { studentId?: string | undefined 
     );
   }
   return (
-    <StudentForm
-      key={studentId ?? 'new'}
-      studentId={studentId}
-      initial={student ? draftFromStudent(student) : undefined}
-    />
+    <>
+      <StudentForm
+        key={studentId ?? 'new'}
+        studentId={studentId}
+        initial={student ? draftFromStudent(student) : undefined}
+      />
+      {studentId ? <StudentCaseLinks studentId={studentId} /> : null}
+    </>
   );
 }
