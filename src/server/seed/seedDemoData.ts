@@ -1,8 +1,10 @@
+import { localIsoDate } from '../../domain/dueDates.ts';
 import { formatHlc } from '../../domain/hlc.ts';
 import type { Entity } from '../../sync/protocol.ts';
 import type { AppDatabase } from '../database/openDatabase.ts';
 import { inWriteTransaction } from '../database/sqliteEngine.ts';
 import { writeWinningFields } from '../sync/fieldStore.ts';
+import { demoCasework } from './demoCasework.ts';
 import { DEMO_MUNICIPALITIES, DEMO_SCHOOLS } from './demoPlaces.ts';
 import { DEMO_STUDENTS } from './demoStudents.ts';
 
@@ -16,7 +18,7 @@ interface SeedRecord {
 }
 
 /**
- * Writes the demo municipalities, schools and students when the database has
+ * Writes the demo municipalities, schools, students and casework when the database has
  * no schools yet (a first start). The data goes through the same field and
  * change-log path as mutations, so clients receive it by an ordinary pull.
  * Returns whether it seeded.
@@ -28,6 +30,7 @@ export async function seedDemoData(db: AppDatabase, now: number): Promise<boolea
       ...DEMO_MUNICIPALITIES.map((record) => ({ entity: 'municipality' as const, ...record })),
       ...DEMO_SCHOOLS.map((record) => ({ entity: 'school' as const, ...record })),
       ...DEMO_STUDENTS.map((record) => ({ entity: 'student' as const, ...record })),
+      ...demoCasework(localIsoDate(new Date(now))),
     ];
     // One HLC per record, all at `now`: any later edit from a device wins over the seed.
     for (const [counter, record] of records.entries()) {
