@@ -125,15 +125,34 @@ export function needsSafeguardingReferral(visit: Pick<HomeVisitFields, 'safeguar
 /**
  * The fields of a correction, prefilled from the note it corrects: the user
  * changes what was wrong, and the original stays untouched (append-only).
+ * Every field is named, so a stored row's extras (its HLCs) never ride along
+ * into a draft the strict validator would refuse.
  */
 export function correctionDraft(original: HomeVisit): HomeVisitFields {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped on purpose: the correction gets its own
-  const { id, recordedBy, recordedAt, ...fields } = original;
   return {
-    ...fields,
-    present: [...fields.present],
-    statedReasons: [...fields.statedReasons],
-    agreedActions: fields.agreedActions.map((action) => ({ ...action })),
-    correctionOf: id,
+    caseId: original.caseId,
+    visitDate: original.visitDate,
+    startTime: original.startTime,
+    endTime: original.endTime,
+    planned: original.planned,
+    otherVisitors: original.otherVisitors,
+    language: original.language,
+    interpreterOrMediator: original.interpreterOrMediator,
+    outcome: original.outcome,
+    newAddress: original.newAddress,
+    present: [...original.present],
+    statedReasons: [...original.statedReasons],
+    statedReasonsText: original.statedReasonsText,
+    observations: original.observations,
+    childView: original.childView,
+    strengths: original.strengths,
+    safeguardingConcern: original.safeguardingConcern,
+    agreedActions: original.agreedActions.map((action) => ({ ...action })),
+    nextVisitDate: original.nextVisitDate,
+    familyInformedOfDataUse: original.familyInformedOfDataUse,
+    consent: original.consent,
+    parentAcknowledged: original.parentAcknowledged,
+    notes: original.notes,
+    correctionOf: original.id,
   };
 }

@@ -99,6 +99,13 @@ describe('helpers', () => {
     expect(original.agreedActions[0]!.what).toBe('Mother brings her to school on Monday');
     expect(validateHomeVisit(draft, TODAY).ok).toBe(true);
   });
+
+  it('leaves out what a stored row carries beyond the fields, so the draft stays valid', () => {
+    const stored = { ...makeVisit('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4f02'), hlcs: { notes: 'hlc' } };
+    const draft = correctionDraft(stored);
+    expect(draft).not.toHaveProperty('hlcs');
+    expect(validateHomeVisit(draft, TODAY).ok).toBe(true);
+  });
 });
 
 describe('visitTimeline', () => {
