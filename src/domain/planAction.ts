@@ -24,9 +24,15 @@ export const ORGANISATION_TYPES = [
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
-/** A named user of Ura, or an organisation outside it (a CSW, a health centre). */
+/**
+ * A user of Ura (by account id), a person named in words (a teacher, the
+ * mentor — all there is until accounts exist, and later people without an
+ * account), or an organisation outside the school (a CSW, a health centre).
+ */
 export type Responsible =
-  { kind: 'user'; userId: string } | { kind: 'organisation'; organisationType: OrganisationType; name: string };
+  | { kind: 'user'; userId: string }
+  | { kind: 'person'; name: string }
+  | { kind: 'organisation'; organisationType: OrganisationType; name: string };
 
 export interface PlanActionFields {
   caseId: string;

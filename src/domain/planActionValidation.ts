@@ -28,6 +28,7 @@ export const planActionFieldsSchema = z.strictObject({
     'kind',
     [
       z.strictObject({ kind: z.literal('user'), userId: z.string().regex(ID_PATTERN, 'required') }),
+      z.strictObject({ kind: z.literal('person'), name: z.string().trim().min(1, 'required').max(200, 'tooLong') }),
       z.strictObject({
         kind: z.literal('organisation'),
         organisationType: z.enum(ORGANISATION_TYPES, 'invalidChoice'),

@@ -1,12 +1,78 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localIsoDate } from '../../domain/dueDates.ts';
+import type { ProtocolProfile } from '../../domain/protocolProfile.ts';
+import { db } from '../../storage/database.ts';
+import { planActionsForCase } from '../../storage/planActionRepository.ts';
+import { useLiveQuery } from '../../storage/useLiveQuery.ts';
+import { groupPlanActions } from './groupPlanActions.ts';
+import { PlanActionCard } from './PlanActionCard.tsx';
+import { PlanActionForm } from './PlanActionForm.tsx';
+import { PlanCaseHeader } from './PlanCaseHeader.tsx';
+import { usePlanCase } from './usePlanCase.ts';
+import './plans.css';
 
-/** Placeholder while the screen is being built. */
+/** `#/cases/<id>/plan`: the individual plan's actions, grouped by status, open ones first (PRODUCT F5). */
 export function CasePlanPage(props: { caseId: string }) {
-  void props;
-  const { t } = useTranslation('plans');
+  const { t } = useTranslation(['plans', 'casework', 'common']);
+  const planCase = usePlanCase(props.caseId);
+  // The protocol's own name for the plan: Kosovo's case plan, Serbia's IPDP.
+  const title = planCase.state === 'ready' ? t(`casework:plan.${planCase.profile.plan}`) : t('title');
   return (
     <section className="page" aria-labelledby="plan-title">
-      <h1 id="plan-title">{t('title')}</h1>
+      <PlanCaseHeader titleId="plan-title" title={title} caseId={props.caseId} planCase={planCase} />
+      {planCase.state === 'ready' ? <PlanActions caseId={props.caseId} profile={planCase.profile} /> : null}
     </section>
+  );
+}
+
+/** Which form is open: a new action above the list, or an edit in place of the action's card. */
+type FormState = { kind: 'closed' } | { kind: 'add' } | { kind: 'edit'; actionId: string };
+
+function PlanActions({ caseId, profile }: { caseId: string; profile: ProtocolProfile }) {
+  const { t } = useTranslation(['plans', 'casework', 'common']);
+  const actions = useLiveQuery(() => planActionsForCase(db, caseId), [caseId]);
+  const [form, setForm] = useState<FormState>({ kind: 'closed' });
+  const today = localIsoDate(new Date());
+  const close = () => setForm({ kind: 'closed' });
+
+  return (
+    <>
+      {form.kind === 'add' ? (
+        <PlanActionForm caseId={caseId} profile={profile} onClose={close} />
+      ) : (
+        <button type="button" className="button button-primary plan-add" onClick={() => setForm({ kind: 'add' })}>
+          {t('plan.addAction')}
+        </button>
+      )}
+      {actions === undefined ? (
+        <p role="status">{t('common:loading')}</p>
+      ) : actions.length === 0 ? (
+        <p className="empty">{t('plan.empty')}</p>
+      ) : (
+        groupPlanActions(actions).map((group) => (
+          <section key={group.status} aria-labelledby={`plan-group-${group.status}`}>
+            <h2 id={`plan-group-${group.status}`}>
+              {t('plan.group', { status: t(`casework:planActionStatus.${group.status}`), count: group.actions.length })}
+            </h2>
+            <ul className="card-list">
+              {group.actions.map((action) => (
+                <li key={action.id}>
+                  {form.kind === 'edit' && form.actionId === action.id ? (
+                    <PlanActionForm caseId={caseId} profile={profile} editing={action} onClose={close} />
+                  ) : (
+                    <PlanActionCard
+                      action={action}
+                      today={today}
+                      onEdit={() => setForm({ kind: 'edit', actionId: action.id })}
+                    />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </>
   );
 }

@@ -1,11 +1,88 @@
 import { useTranslation } from 'react-i18next';
+import type { FollowUpItem, FollowUps } from '../../domain/followUps.ts';
+import { formatIsoDate } from '../../i18n/formatDate.ts';
+import type { TodayData } from '../../storage/followUpQuery.ts';
+import { FollowUpCard, RiskRiseCard } from './FollowUpCard.tsx';
+import { FollowUpSection } from './FollowUpSection.tsx';
+import './today.css';
+import { useToday } from './useToday.ts';
 
-/** Placeholder while the screen is being built. */
+/** The lists of due work, in the order a mentor should work through them. */
+const DUE_LISTS = ['overdue', 'today', 'thisWeek', 'deadlinesSoon'] as const satisfies readonly (keyof FollowUps)[];
+
+const itemKey = (item: FollowUpItem): string => `${item.kind}:${item.refId}`;
+
+function isEmpty(followUps: FollowUps): boolean {
+  return DUE_LISTS.every((list) => followUps[list].length === 0) && followUps.riskRose.length === 0;
+}
+
+/**
+ * The home screen (PRODUCT F7): what is overdue, due today and this week,
+ * protocol deadlines about to pass and students whose risk rose — computed
+ * on the phone from what is on it, so it works in a village with no signal.
+ */
 export function TodayPage() {
-  const { t } = useTranslation('today');
+  const { t, i18n } = useTranslation(['today', 'casework', 'common']);
+  const { today, data } = useToday();
+
   return (
-    <section className="page" aria-labelledby="today-title">
+    <section className="page" aria-labelledby="today-title" data-testid="today" aria-busy={data === undefined}>
       <h1 id="today-title">{t('title')}</h1>
+      <p className="today-date">
+        <time dateTime={today}>{formatIsoDate(today, i18n.language, 'long')}</time>
+      </p>
+      {data === undefined ? <p role="status">{t('loading')}</p> : <TodayLists data={data} />}
     </section>
+  );
+}
+
+function TodayLists({ data }: { data: TodayData }) {
+  const { t } = useTranslation(['today', 'casework', 'common']);
+  const { today, followUps, students, interventions } = data;
+
+  if (isEmpty(followUps)) {
+    return (
+      <>
+        <p className="empty">{t('casework:followUp.empty')}</p>
+        <nav className="today-links" aria-label={t('quickLinks')}>
+          <a className="button" href="#/cases">
+            {t('common:nav.cases')}
+          </a>
+          <a className="button" href="#/screening">
+            {t('screenClass')}
+          </a>
+        </nav>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {DUE_LISTS.map((list) => (
+        <FollowUpSection
+          key={list}
+          id={`today-${list}`}
+          title={t(`casework:followUp.${list}`)}
+          items={followUps[list]}
+          keyOf={itemKey}
+          urgent={list === 'overdue'}
+          renderItem={(item) => (
+            <FollowUpCard
+              item={item}
+              today={today}
+              student={students.get(item.studentId)}
+              interventions={interventions}
+            />
+          )}
+        />
+      ))}
+      <FollowUpSection
+        id="today-riskRose"
+        title={t('casework:followUp.riskRose')}
+        items={followUps.riskRose}
+        keyOf={(rise) => rise.screeningId}
+        renderItem={(rise) => <RiskRiseCard rise={rise} student={students.get(rise.studentId)} />}
+      />
+    </>
   );
 }

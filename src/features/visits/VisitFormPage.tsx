@@ -1,12 +1,40 @@
 import { useTranslation } from 'react-i18next';
+import { homeVisitDraftKey } from '../../storage/homeVisitRepository.ts';
+import { useStoredDraft, useVisitCase } from './useVisitCase.ts';
+import { VisitForm } from './VisitForm.tsx';
+import './visits.css';
 
-/** Placeholder while the screen is being built. */
+/** A home-visit note for a case (PRODUCT F6), or, with `correctionOf`, a new note correcting an earlier one. */
 export function VisitFormPage(props: { caseId: string; correctionOf?: string | undefined }) {
-  void props;
-  const { t } = useTranslation('visits');
+  const { caseId } = props;
+  const correctionOf = props.correctionOf ?? null;
+  const { t } = useTranslation(['visits', 'common']);
+  const context = useVisitCase(caseId, correctionOf);
+  const draftKey = homeVisitDraftKey(caseId, correctionOf);
+  const storedDraft = useStoredDraft(draftKey);
+
+  if (context === undefined || storedDraft === undefined) return <p role="status">{t('visits:loading')}</p>;
+  if (context.kind !== 'ready') {
+    const caseMissing = context.kind === 'caseMissing';
+    return (
+      <section className="page" aria-labelledby="visit-title">
+        <h1 id="visit-title">{t('visits:title')}</h1>
+        <p>{caseMissing ? t('visits:caseNotFound') : t('visits:originalNotFound')}</p>
+        <a className="button" href={caseMissing ? '#/cases' : `#/cases/${caseId}`}>
+          {caseMissing ? t('visits:backToCases') : t('visits:backToCase')}
+        </a>
+      </section>
+    );
+  }
   return (
-    <section className="page" aria-labelledby="visit-title">
-      <h1 id="visit-title">{t('title')}</h1>
-    </section>
+    <VisitForm
+      // Rendered once everything is read: the form takes its starting values only when it opens.
+      key={draftKey}
+      caseId={caseId}
+      draftKey={draftKey}
+      summary={context.summary}
+      original={context.original}
+      storedDraft={storedDraft}
+    />
   );
 }

@@ -154,8 +154,7 @@ export function demoCasework(today: IsoDate): DemoRecord[] {
       recordedAt: `${day(-7)}T15:45:00.000Z`,
     }),
   );
-  // Person ids are accounts' ids (issue 5); until then the demo names the school as responsible.
-  const school = (name: string) => ({ kind: 'organisation', organisationType: 'school', name }) as const;
+  const person = (name: string) => ({ kind: 'person', name }) as const;
   records.push(
     record(
       'planAction',
@@ -163,7 +162,7 @@ export function demoCasework(today: IsoDate): DemoRecord[] {
       planAction(arber, {
         interventionType: 'remedialClasses',
         description: 'Maths catch-up twice a week',
-        responsible: school(`${MANAGER}, pedagogue`),
+        responsible: person(MANAGER),
         dueDate: day(5),
         status: 'inProgress',
         outcome: null,
@@ -176,7 +175,7 @@ export function demoCasework(today: IsoDate): DemoRecord[] {
       planAction(arber, {
         interventionType: 'parentMeeting',
         description: 'Meet the mother about the market work',
-        responsible: school(`${MENTOR}, mentor`),
+        responsible: person(MENTOR),
         dueDate: day(2),
         status: 'planned',
         outcome: null,

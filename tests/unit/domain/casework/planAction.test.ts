@@ -20,6 +20,18 @@ describe('validatePlanAction', () => {
     expect(validatePlanAction(XK, csw)).toMatchObject({ ok: true, value: { responsible: { name: 'QPS Ferizaj' } } });
   });
 
+  it('accepts a person named in words, until accounts exist, but not a blank name', () => {
+    const person = { ...fields, responsible: { kind: 'person', name: ' Drita Berisha ' } };
+    expect(validatePlanAction(XK, person)).toMatchObject({
+      ok: true,
+      value: { responsible: { name: 'Drita Berisha' } },
+    });
+    expect(validatePlanAction(XK, { ...fields, responsible: { kind: 'person', name: '  ' } })).toEqual({
+      ok: false,
+      errors: { responsible: 'required' },
+    });
+  });
+
   it('offers only the profile’s interventions', () => {
     const misdemeanour = { ...fields, interventionType: 'misdemeanourRequest' };
     expect(validatePlanAction(XK, misdemeanour)).toEqual({ ok: false, errors: { interventionType: 'notInProfile' } });

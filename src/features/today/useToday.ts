@@ -1,0 +1,33 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { IsoDate } from '../../domain/dueDates.ts';
+import { db } from '../../storage/database.ts';
+import { loadToday, type TodayData } from '../../storage/followUpQuery.ts';
+import { useLiveQuery } from '../../storage/useLiveQuery.ts';
+import { useCurrentDay } from './useCurrentDay.ts';
+
+export interface TodayState {
+  today: IsoDate;
+  /** The follow-ups computed for `today`; undefined until they are (or while a new day's are computed). */
+  data: TodayData | undefined;
+}
+
+/**
+ * Today's follow-ups, recomputed whenever a record they read changes (a
+ * sync, a new visit note) and when the day changes. Marks `today:ready` for
+ * the benchmark once the first computed list is on screen.
+ */
+export function useToday(): TodayState {
+  const today = useCurrentDay();
+  const loaded = useLiveQuery(() => loadToday(db, today), [today]);
+  const data = loaded?.today === today ? loaded : undefined;
+
+  // A layout effect: it runs as soon as the list is in the DOM, so the mark times the list, not a later tick.
+  const marked = useRef(false);
+  useLayoutEffect(() => {
+    if (data === undefined || marked.current) return;
+    marked.current = true;
+    if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark('today:ready');
+  }, [data]);
+
+  return { today, data };
+}

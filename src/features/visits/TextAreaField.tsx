@@ -1,0 +1,28 @@
+import type { TextareaHTMLAttributes } from 'react';
+import { FieldFrame } from '../../ui/FieldFrame.tsx';
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+}
+
+/** A labelled multi-line input, wired to its label, hint and error like TextField. */
+export function TextAreaField({ label, value, onValueChange, error, hint, rows = 3, ...rest }: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} error={error} hint={hint}>
+      {(control) => (
+        <textarea
+          {...rest}
+          {...control}
+          rows={rows}
+          className="visit-textarea"
+          value={value}
+          onChange={(event) => onValueChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,71 @@
+/** Records as a sync would leave them on the device, for the Today screen's tests (rows written directly). */
+import type { CaseRecord } from '../../src/domain/caseRecord.ts';
+import type { HomeVisit } from '../../src/domain/homeVisit.ts';
+import type { PlanAction } from '../../src/domain/planAction.ts';
+import type { RiskLevel } from '../../src/domain/protocolProfile.ts';
+import { studentSearchKey } from '../../src/storage/studentRepository.ts';
+import type { UraDatabase } from '../../src/storage/UraDatabase.ts';
+import { makeCaseRecord, makePlanAction, makeScreening, makeVisit, newId, USER_ID } from './caseworkFixtures.ts';
+import { makeStudentFields } from './clientFixtures.ts';
+
+export async function seedStudentRow(
+  db: UraDatabase,
+  schoolId: string,
+  givenName: string,
+  familyName: string,
+): Promise<string> {
+  const fields = makeStudentFields({ givenName, familyName, schoolId });
+  const id = newId();
+  await db.students.add({ ...fields, id, hlcs: {}, searchKey: studentSearchKey(fields), updatedAt: 0 });
+  return id;
+}
+
+/** An open case, opened on 4 March 2026 so its deadlines fall after the week of 10 March, unless overridden. */
+export async function seedCaseRow(
+  db: UraDatabase,
+  studentId: string,
+  schoolId: string,
+  overrides: Partial<CaseRecord> = {},
+): Promise<string> {
+  const record = makeCaseRecord(studentId, schoolId, {
+    status: 'open',
+    caseManagerId: USER_ID,
+    flaggedAt: '2026-03-03',
+    openedAt: '2026-03-04',
+    ...overrides,
+  });
+  await db.cases.add({ ...record, hlcs: {} });
+  return record.id;
+}
+
+export async function seedVisitRow(
+  db: UraDatabase,
+  caseId: string,
+  overrides: Partial<HomeVisit> = {},
+): Promise<string> {
+  const visit = makeVisit(caseId, { agreedActions: [], ...overrides });
+  await db.homeVisits.add({ ...visit, hlcs: {} });
+  return visit.id;
+}
+
+export async function seedPlanActionRow(
+  db: UraDatabase,
+  caseId: string,
+  overrides: Partial<PlanAction> = {},
+): Promise<string> {
+  const action = makePlanAction(caseId, overrides);
+  await db.planActions.add({ ...action, hlcs: {} });
+  return action.id;
+}
+
+export async function seedScreeningRow(
+  db: UraDatabase,
+  studentId: string,
+  level: RiskLevel,
+  screenedOn: string,
+  term: string,
+): Promise<string> {
+  const screening = { ...makeScreening(studentId), level, screenedOn, term };
+  await db.screenings.add({ ...screening, hlcs: {} });
+  return screening.id;
+}
