@@ -1,12 +1,62 @@
 import { useTranslation } from 'react-i18next';
+import { localIsoDate } from '../../domain/dueDates.ts';
+import { PendingReferrals } from '../plans/PendingReferrals.tsx';
+import { CaseHeader } from './CaseHeader.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import './cases.css';
+import { useCaseView } from './useCaseView.ts';
+import { WorkflowPanel } from './WorkflowPanel.tsx';
 
-/** Placeholder while the screen is being built. */
-export function CaseViewPage(props: { caseId: string }) {
-  void props;
-  const { t } = useTranslation('cases');
+/** One case: who and where, its deadlines, the next workflow steps, links to the work, and its whole history. */
+export function CaseViewPage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation(['cases', 'casework']);
+  const view = useCaseView(caseId);
+
+  if (view === undefined) return <p role="status">{t('view.loading')}</p>;
+  if (view === null) {
+    return (
+      <section className="page" aria-labelledby="case-title">
+        <h1 id="case-title">{t('title')}</h1>
+        <p>{t('view.notFound')}</p>
+        <a className="button" href="#/cases">
+          {t('view.toList')}
+        </a>
+      </section>
+    );
+  }
+
+  const { caseRecord } = view;
+  const isClosed = caseRecord.status === 'closed';
   return (
     <section className="page" aria-labelledby="case-title">
-      <h1 id="case-title">{t('title')}</h1>
+      <p>
+        <a className="timeline-link" href="#/cases">
+          {t('view.toList')}
+        </a>
+      </p>
+      <CaseHeader view={view} today={localIsoDate(new Date())} />
+      {/* Keyed by status: after each step the panel starts afresh from the new status. */}
+      <WorkflowPanel key={caseRecord.status} record={caseRecord} profile={view.profile} />
+      <nav className="case-actions" aria-label={t('view.actions')}>
+        {isClosed ? null : (
+          <>
+            <a className="button" href={`#/cases/${caseId}/visit`}>
+              {t('view.recordVisit')}
+            </a>
+            <a className="button" href={`#/cases/${caseId}/plan`}>
+              {t('view.plan')}
+            </a>
+            <a className="button" href={`#/cases/${caseId}/refer`}>
+              {t('view.refer')}
+            </a>
+          </>
+        )}
+        <a className="button" href={`#/students/${caseRecord.studentId}/screenings`}>
+          {t('view.screenings')}
+        </a>
+      </nav>
+      <PendingReferrals caseId={caseId} />
+      <CaseTimeline caseId={caseId} items={view.timeline} />
     </section>
   );
 }

@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getProfile } from '../../../src/domain/profiles/profiles.ts';
+import { createCase, transitionCase } from '../../../src/storage/caseRepository.ts';
+import { loadCaseSummaries } from '../../../src/storage/caseListQuery.ts';
+import { addHomeVisit } from '../../../src/storage/homeVisitRepository.ts';
+import { addPlanAction } from '../../../src/storage/planActionRepository.ts';
+import { newRecordId } from '../../../src/storage/recordWrites.ts';
+import { addScreening } from '../../../src/storage/screeningRepository.ts';
+import type { SchoolRecord, UraDatabase } from '../../../src/storage/UraDatabase.ts';
+import { makePlanAction, makeVisitInput, RISKY_VALUES, USER_ID } from '../../support/caseworkFixtures.ts';
+import { bulkPutCases, seedStudentAt } from '../../support/casesFixtures.ts';
+import { freshDatabase, seedSchool } from '../../support/clientFixtures.ts';
+
+let db: UraDatabase;
+let serbian: SchoolRecord;
+let kosovar: SchoolRecord;
+
+beforeEach(async () => {
+  db = freshDatabase();
+  serbian = await seedSchool(db, { country: 'RS' });
+  kosovar = await seedSchool(db, { country: 'XK' });
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+async function flag(studentId: string, at = '2026-11-02'): Promise<string> {
+  const id = newRecordId();
+  await createCase(db, { id, studentId, trigger: 'absence', at });
+  return id;
+}
+
+describe('loadCaseSummaries', () => {
+  it('gives one row per case with the student, the latest screening level and the next due date', async () => {
+    const marko = await seedStudentAt(db, serbian, { givenName: 'Ђорђе', familyName: 'Јовановић' });
+    const arta = await seedStudentAt(db, kosovar, { givenName: 'Arta', familyName: 'Gashi' });
+    const flagged = await flag(marko);
+    const opened = await flag(arta);
+    expect((await transitionCase(db, opened, 'open', { at: '2026-11-03', caseManagerId: USER_ID })).ok).toBe(true);
+    const base = { term: '2026-2027/1', screenedBy: USER_ID, protectiveFactors: [] };
+    await addScreening(db, getProfile('XK'), {
+      ...base,
+      id: newRecordId(),
+      studentId: arta,
+      screenedOn: '2026-09-20',
+      values: RISKY_VALUES,
+    });
+    await addScreening(db, getProfile('XK'), {
+      ...base,
+      id: newRecordId(),
+      studentId: arta,
+      screenedOn: '2026-10-20',
+      values: { unjustifiedAbsences: 0 },
+    });
+
+    const rows = await loadCaseSummaries(db);
+    expect(rows).toHaveLength(2);
+    const byId = new Map(rows.map((row) => [row.caseId, row]));
+    expect(byId.get(flagged)).toEqual({
+      caseId: flagged,
+      status: 'flagged',
+      studentId: marko,
+      givenName: 'Ђорђе',
+      familyName: 'Јовановић',
+      searchKey: 'dorde jovanovic',
+      schoolId: serbian.id,
+      riskLevel: null,
+      // Flagged on Monday 2 November: open within 5 school days.
+      nextDue: '2026-11-09',
+      caseManagerId: null,
+      flaggedAt: '2026-11-02',
+    });
+    // Opened on 3 November: assess within 14 days; the later screening (low) is the one that counts.
+    expect(byId.get(opened)).toMatchObject({
+      status: 'open',
+      riskLevel: 'low',
+      nextDue: '2026-11-17',
+      caseManagerId: USER_ID,
+    });
+  });
+
+  it('takes an open plan action due sooner than the deadlines, but not a finished one nor a closed case', async () => {
+    const student = await seedStudentAt(db, kosovar);
+    const caseId = await flag(student);
+    await transitionCase(db, caseId, 'open', { at: '2026-11-03', caseManagerId: USER_ID });
+    await addPlanAction(
+      db,
+      makePlanAction(caseId, { dueDate: '2026-11-01', status: 'done', outcome: 'achieved', completedAt: '2026-11-01' }),
+    );
+    await addPlanAction(db, makePlanAction(caseId, { dueDate: '2026-11-12' }));
+    const closed = await flag(await seedStudentAt(db, kosovar));
+    const planOnClosed = makePlanAction(closed, { dueDate: '2026-11-04' });
+    await addPlanAction(db, planOnClosed);
+    await transitionCase(db, closed, 'closed', { at: '2026-11-05', closureReason: 'flagNotConfirmed' });
+
+    const rows = await loadCaseSummaries(db);
+    expect(rows.find((row) => row.caseId === caseId)?.nextDue).toBe('2026-11-12');
+    expect(rows.find((row) => row.caseId === closed)?.nextDue).toBeNull();
+  });
+
+  it('never reads the home-visit notes', async () => {
+    const student = await seedStudentAt(db, serbian);
+    const caseId = await flag(student);
+    await addHomeVisit(db, makeVisitInput(caseId));
+    let visitsRead = 0;
+    db.homeVisits.hook('reading', (row) => {
+      visitsRead += 1;
+      return row;
+    });
+    expect(await loadCaseSummaries(db)).toHaveLength(1);
+    expect(visitsRead).toBe(0);
+  });
+
+  it('still lists a case whose student and school have not reached the device', async () => {
+    await bulkPutCases(db, 3, { id: newRecordId(), schoolId: newRecordId() });
+    const rows = await loadCaseSummaries(db);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({ givenName: '', familyName: '', searchKey: '', nextDue: '2026-11-09' });
+  });
+});
