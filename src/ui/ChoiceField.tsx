@@ -24,7 +24,6 @@ export function ChoiceField({ label, name, value, options, onValueChange, error 
               name={name}
               value={option.value}
               checked={value === option.value}
-              aria-invalid={error ? true : undefined}
               onChange={() => onValueChange(option.value)}
             />
             <span>{option.label}</span>

@@ -4,8 +4,8 @@ import { isIsoDate, localIsoDate } from '../../domain/dueDates.ts';
 import { createCase } from '../../storage/caseRepository.ts';
 import { db } from '../../storage/database.ts';
 import { newRecordId } from '../../storage/recordWrites.ts';
-import { requestPersistentStorageOnce } from '../../storage/requestPersistentStorage.ts';
-import { requestSync } from '../../sync/syncController.ts';
+import { writeFailureOf } from '../../storage/writeFailure.ts';
+import { afterLocalWrite } from '../../sync/afterLocalWrite.ts';
 
 export type FlagField = 'trigger' | 'date';
 export type FlagError = 'triggerRequired' | 'dateRequired' | 'invalidDate' | 'dateInFuture';
@@ -62,11 +62,10 @@ export function useFlagForm(studentId: string) {
     setIsSaving(true);
     try {
       await createCase(db, { id: caseId, studentId, trigger: trigger as CaseTrigger, at: date.trim() });
-      requestSync('soon');
-      void requestPersistentStorageOnce(db);
+      afterLocalWrite();
       return { status: 'saved', caseId };
     } catch (error) {
-      const code = error instanceof Error && error.name === 'QuotaExceededError' ? 'storageFull' : 'generic';
+      const code = writeFailureOf(error);
       return { status: 'failed', code };
     } finally {
       inFlight.current = false;

@@ -7,8 +7,8 @@ import { authorName, useWorkerStore } from '../../state/workerStore.ts';
 import { recordCaseReview, setCaseManager, transitionCase } from '../../storage/caseRepository.ts';
 import type { CaseRow } from '../../storage/caseworkRecords.ts';
 import { db } from '../../storage/database.ts';
-import { requestPersistentStorageOnce } from '../../storage/requestPersistentStorage.ts';
-import { requestSync } from '../../sync/syncController.ts';
+import { writeFailureOf } from '../../storage/writeFailure.ts';
+import { afterLocalWrite } from '../../sync/afterLocalWrite.ts';
 
 /** What the panel can do: move the case on, record a plan review, or hand the case to another manager. */
 export type WorkflowStep = { kind: 'transition'; to: CaseStatus } | { kind: 'review' } | { kind: 'manager' };
@@ -96,13 +96,12 @@ export function useWorkflowStep(record: CaseRow, profile: ProtocolProfile) {
         setError({ field: FIELD_OF_ERROR[result.code], code: result.code });
         return { status: 'refused' };
       }
-      requestSync('soon');
-      void requestPersistentStorageOnce(db);
+      afterLocalWrite();
       setStep(null);
       setError(null);
       return { status: 'saved', step };
     } catch (caught) {
-      const code = caught instanceof Error && caught.name === 'QuotaExceededError' ? 'storageFull' : 'generic';
+      const code = writeFailureOf(caught);
       setError({ field: null, code });
       return { status: 'refused' };
     } finally {

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLAN_ACTION_OUTCOMES, type PlanActionOutcome } from '../../domain/planAction.ts';
 import { ChoiceField } from '../../ui/ChoiceField.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 
 interface MarkDoneFormProps {
   /** The translated reason a save was refused that belongs to the outcome, if any. */

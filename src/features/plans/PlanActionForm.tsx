@@ -16,7 +16,7 @@ import {
   emptyPlanActionDraft,
   type PlanActionFormField,
 } from './planActionDraft.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { usePlanActionForm } from './usePlanActionForm.ts';
 
 interface PlanActionFormProps {

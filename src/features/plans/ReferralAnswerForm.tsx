@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showToast } from '../../state/toastStore.ts';
 import { authorName, useWorkerStore } from '../../state/workerStore.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useReferralAnswer } from './useReferralAnswer.ts';
 
 /** Accept or decline a referral sent to this worker's side; the note is kept if the answer is refused. */

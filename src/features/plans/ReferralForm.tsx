@@ -5,7 +5,7 @@ import { ALLOWED_REFERRALS, REFERRAL_REASONS, type ReferralSender } from '../../
 import { showToast } from '../../state/toastStore.ts';
 import { ChoiceField } from '../../ui/ChoiceField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useReferralForm, type ReferralFormField } from './useReferralForm.ts';
 
 interface ReferralFormProps {

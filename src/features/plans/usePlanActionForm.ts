@@ -5,14 +5,14 @@ import type { ProtocolProfile } from '../../domain/protocolProfile.ts';
 import { db } from '../../storage/database.ts';
 import { addPlanAction, editPlanAction } from '../../storage/planActionRepository.ts';
 import { newRecordId } from '../../storage/recordWrites.ts';
-import { requestPersistentStorageOnce } from '../../storage/requestPersistentStorage.ts';
-import { requestSync } from '../../sync/syncController.ts';
 import {
   PLAN_ACTION_FORM_FIELDS,
   responsibleFromDraft,
   type PlanActionDraft,
   type PlanActionFormField,
 } from './planActionDraft.ts';
+import { writeFailureOf } from '../../storage/writeFailure.ts';
+import { afterLocalWrite } from '../../sync/afterLocalWrite.ts';
 
 export type PlanActionFormErrors = Partial<Record<PlanActionFormField, PlanActionError>>;
 export type PlanActionSaveOutcome =
@@ -96,11 +96,10 @@ export function usePlanActionForm(setup: PlanActionFormSetup) {
       const { interventionType, description, responsible, dueDate } = result.value;
       if (setup.editing) await editPlanAction(db, id, { interventionType, description, responsible, dueDate });
       else await addPlanAction(db, { id, ...result.value });
-      requestSync('soon');
-      void requestPersistentStorageOnce(db);
+      afterLocalWrite();
       return { status: 'saved' };
     } catch (error) {
-      const code = error instanceof Error && error.name === 'QuotaExceededError' ? 'storageFull' : 'generic';
+      const code = writeFailureOf(error);
       return { status: 'failed', code };
     } finally {
       inFlight.current = false;

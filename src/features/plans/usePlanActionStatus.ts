@@ -3,8 +3,8 @@ import { localIsoDate } from '../../domain/dueDates.ts';
 import type { PlanActionError, PlanActionOutcome, PlanActionStatus } from '../../domain/planAction.ts';
 import { db } from '../../storage/database.ts';
 import { updatePlanActionStatus } from '../../storage/planActionRepository.ts';
-import { requestPersistentStorageOnce } from '../../storage/requestPersistentStorage.ts';
-import { requestSync } from '../../sync/syncController.ts';
+import { writeFailureOf } from '../../storage/writeFailure.ts';
+import { afterLocalWrite } from '../../sync/afterLocalWrite.ts';
 
 export type StatusChangeProblem = PlanActionError | 'storageFull' | 'generic';
 
@@ -33,11 +33,10 @@ export function usePlanActionStatus(actionId: string) {
         setProblem(result.code);
         return false;
       }
-      requestSync('soon');
-      void requestPersistentStorageOnce(db);
+      afterLocalWrite();
       return true;
     } catch (error) {
-      setProblem(error instanceof Error && error.name === 'QuotaExceededError' ? 'storageFull' : 'generic');
+      setProblem(writeFailureOf(error));
       return false;
     } finally {
       inFlight.current = false;

@@ -3,8 +3,8 @@ import { localIsoDate } from '../../domain/dueDates.ts';
 import type { ReferralError } from '../../domain/referral.ts';
 import { db } from '../../storage/database.ts';
 import { answerReferral } from '../../storage/referralRepository.ts';
-import { requestPersistentStorageOnce } from '../../storage/requestPersistentStorage.ts';
-import { requestSync } from '../../sync/syncController.ts';
+import { writeFailureOf } from '../../storage/writeFailure.ts';
+import { afterLocalWrite } from '../../sync/afterLocalWrite.ts';
 
 export type ReferralAnswerProblem = ReferralError | 'storageFull' | 'generic';
 
@@ -27,11 +27,10 @@ export function useReferralAnswer(referralId: string, answeredBy: string) {
         setProblem(result.code);
         return false;
       }
-      requestSync('soon');
-      void requestPersistentStorageOnce(db);
+      afterLocalWrite();
       return true;
     } catch (error) {
-      setProblem(error instanceof Error && error.name === 'QuotaExceededError' ? 'storageFull' : 'generic');
+      setProblem(writeFailureOf(error));
       return false;
     } finally {
       inFlight.current = false;

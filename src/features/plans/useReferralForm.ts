@@ -11,8 +11,8 @@ import {
 import { db } from '../../storage/database.ts';
 import { newRecordId } from '../../storage/recordWrites.ts';
 import { addReferral } from '../../storage/referralRepository.ts';
-import { requestPersistentStorageOnce } from '../../storage/requestPersistentStorage.ts';
-import { requestSync } from '../../sync/syncController.ts';
+import { writeFailureOf } from '../../storage/writeFailure.ts';
+import { afterLocalWrite } from '../../sync/afterLocalWrite.ts';
 
 export interface ReferralDraft {
   to: ReferralTarget;
@@ -111,14 +111,13 @@ export function useReferralForm(record: Pick<CaseRecord, 'id' | 'status'>, from:
         setErrors(field ? { [field]: result.code } : { form: result.code });
         return field ? { status: 'invalid', fields: [field] } : { status: 'failed', code: result.code };
       }
-      requestSync('soon');
-      void requestPersistentStorageOnce(db);
+      afterLocalWrite();
       setId(newRecordId());
       setDraft(emptyDraft(from, draft.to));
       setErrors({});
       return { status: 'saved' };
     } catch (error) {
-      const code = error instanceof Error && error.name === 'QuotaExceededError' ? 'storageFull' : 'generic';
+      const code = writeFailureOf(error);
       return { status: 'failed', code };
     } finally {
       inFlight.current = false;

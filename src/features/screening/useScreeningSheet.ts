@@ -3,12 +3,12 @@ import type { ProtocolProfile } from '../../domain/protocolProfile.ts';
 import type { ProtectiveFactor } from '../../domain/riskIndicators.ts';
 import { db } from '../../storage/database.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../storage/draftRepository.ts';
-import { requestPersistentStorageOnce } from '../../storage/requestPersistentStorage.ts';
 import { newRecordId } from '../../storage/recordWrites.ts';
 import { addScreening } from '../../storage/screeningRepository.ts';
-import { requestSync } from '../../sync/syncController.ts';
 import { screeningDraftKey } from './classSession.ts';
 import { evaluateSheet, hasAnyEntry } from './evaluateSheet.ts';
+import { writeFailureOf } from '../../storage/writeFailure.ts';
+import { afterLocalWrite } from '../../sync/afterLocalWrite.ts';
 
 /** One student's sheet as kept in the drafts table: the id travels with it, so a saved draft saves once. */
 export interface SheetDraft {
@@ -102,13 +102,12 @@ export function useScreeningSheet({ profile, studentId, term, screenedOn }: Shee
       const input = { id: current.id, studentId, term, screenedOn, screenedBy, values: checked.values };
       await addScreening(db, profile, { ...input, protectiveFactors: current.protectiveFactors });
       await clearDraft(db, key);
-      requestSync('soon');
-      void requestPersistentStorageOnce(db);
+      afterLocalWrite();
       // inFlight stays set: this sheet is done, and a late second tap must not save it again.
       return { status: 'saved' };
     } catch (error) {
       inFlight.current = false;
-      const code = error instanceof Error && error.name === 'QuotaExceededError' ? 'storageFull' : 'generic';
+      const code = writeFailureOf(error);
       return { status: 'failed', code };
     } finally {
       setIsSaving(false);

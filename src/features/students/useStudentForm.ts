@@ -2,9 +2,9 @@ import { useRef, useState } from 'react';
 import { EMPTY_STUDENT_DRAFT, type FieldErrors, type StudentDraft, type StudentField } from '../../domain/student.ts';
 import { validateStudentDraft } from '../../domain/studentValidation.ts';
 import { db } from '../../storage/database.ts';
-import { requestPersistentStorageOnce } from '../../storage/requestPersistentStorage.ts';
 import { createStudent, updateStudent } from '../../storage/studentRepository.ts';
-import { requestSync } from '../../sync/syncController.ts';
+import { writeFailureOf } from '../../storage/writeFailure.ts';
+import { afterLocalWrite } from '../../sync/afterLocalWrite.ts';
 
 export type SaveOutcome =
   { status: 'saved'; id: string } | { status: 'invalid'; count: number } | { status: 'failed'; code: string };
@@ -37,11 +37,10 @@ export function useStudentForm(initial: StudentDraft = EMPTY_STUDENT_DRAFT, stud
     try {
       const id = studentId ?? (await createStudent(db, result.value));
       if (studentId) await updateStudent(db, studentId, result.value);
-      requestSync('soon');
-      void requestPersistentStorageOnce(db);
+      afterLocalWrite();
       return { status: 'saved', id };
     } catch (error) {
-      const code = error instanceof Error && error.name === 'QuotaExceededError' ? 'storageFull' : 'generic';
+      const code = writeFailureOf(error);
       return { status: 'failed', code };
     } finally {
       inFlight.current = false;

@@ -5,7 +5,7 @@ import { ChoiceField } from '../../ui/ChoiceField.tsx';
 import { MultiChoiceField } from '../../ui/MultiChoiceField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { NextVisitField } from './NextVisitField.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import type { VisitSectionProps } from './visitFormFields.ts';
 
 /** The first screen: all a common visit needs, reachable without scrolling hunts. */

@@ -6,7 +6,7 @@ import { MultiChoiceField } from '../../ui/MultiChoiceField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AgreedActionsField } from './AgreedActionsField.tsx';
 import { SafeguardingField } from './SafeguardingField.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import type { VisitSectionProps } from './visitFormFields.ts';
 
 interface VisitMoreDetailsProps extends VisitSectionProps {

@@ -5,11 +5,11 @@ import { validateHomeVisit, type VisitErrors } from '../../domain/homeVisitValid
 import { db } from '../../storage/database.ts';
 import { clearDraft } from '../../storage/draftRepository.ts';
 import { addHomeVisit } from '../../storage/homeVisitRepository.ts';
-import { requestPersistentStorageOnce } from '../../storage/requestPersistentStorage.ts';
 import { authorName, useWorkerStore } from '../../state/workerStore.ts';
-import { requestSync } from '../../sync/syncController.ts';
 import { useVisitAutosave } from './useVisitAutosave.ts';
 import { fieldsToSave, withChange, type SetVisitField, type VisitDraft } from './visitFormFields.ts';
+import { writeFailureOf } from '../../storage/writeFailure.ts';
+import { afterLocalWrite } from '../../sync/afterLocalWrite.ts';
 
 export type VisitSaveOutcome =
   | { status: 'saved' }
@@ -73,11 +73,10 @@ export function useVisitForm({ draftKey, initial, restored }: VisitFormOptions) 
       // 'alreadyAdded' is success too: an earlier tap stored this very note.
       await addHomeVisit(db, { ...result.value, id, recordedBy }, { draftKey });
       saved.current = true;
-      requestSync('soon');
-      void requestPersistentStorageOnce(db);
+      afterLocalWrite();
       return { status: 'saved' };
     } catch (error) {
-      const code = error instanceof Error && error.name === 'QuotaExceededError' ? 'storageFull' : 'generic';
+      const code = writeFailureOf(error);
       return { status: 'failed', code };
     } finally {
       inFlight.current = false;

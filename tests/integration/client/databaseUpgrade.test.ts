@@ -66,13 +66,13 @@ async function writeVersionOneDevice(): Promise<OutboxRow[]> {
   return stored;
 }
 
-describe('upgrading the device database to version 2', () => {
+describe('upgrading the device database to the latest version', () => {
   it('keeps every queued mutation, unchanged and in order', async () => {
     const before = await writeVersionOneDevice();
 
     const db = new UraDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.outbox.orderBy('seq').toArray()).toEqual(before);
     expect((await pendingMutations(db, 10)).map((row) => row.mutation)).toEqual(
       before.filter((row) => row.state === 'pending').map((row) => row.mutation),
@@ -102,6 +102,32 @@ describe('upgrading the device database to version 2', () => {
     expect(sent.slice(0, 3)).toEqual(before.filter((row) => row.state === 'pending').map((row) => row.mutation));
     // The new write reuses the device's identity from before the upgrade.
     expect(sent[3]?.clientId).toBe(CLIENT_ID);
+    db.close();
+  });
+});
+
+/** The casework schema of v2, as a device that recorded visits before v3 holds it. */
+const V2_HOME_VISITS = 'id, caseId, visitDate, correctionOf';
+
+describe('upgrading from version 2 to 3', () => {
+  it('indexes the next-visit dates of notes already on the device, so Today finds them', async () => {
+    name = `ura-upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(2).stores({ ...V1_STORES, homeVisits: V2_HOME_VISITS });
+    await old.open();
+    await old.table('homeVisits').bulkAdd([
+      { id: 'a', caseId: 'c1', visitDate: '2026-11-02', correctionOf: null, nextVisitDate: '2026-11-23' },
+      { id: 'b', caseId: 'c2', visitDate: '2026-11-03', correctionOf: null, nextVisitDate: null },
+      { id: 'c', caseId: 'c3', visitDate: '2026-11-04', correctionOf: null, nextVisitDate: '2026-12-20' },
+    ]);
+    old.close();
+
+    const db = new UraDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const due = await db.homeVisits.where('nextVisitDate').belowOrEqual('2026-11-30').primaryKeys();
+    expect(due).toEqual(['a']);
+    expect(await db.homeVisits.count()).toBe(3);
     db.close();
   });
 });

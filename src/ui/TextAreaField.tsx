@@ -1,5 +1,5 @@
 import type { TextareaHTMLAttributes } from 'react';
-import { FieldFrame } from '../../ui/FieldFrame.tsx';
+import { FieldFrame } from './FieldFrame.tsx';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> {
   label: string;
@@ -9,7 +9,7 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
   hint?: string | undefined;
 }
 
-/** A labelled multi-line input, wired to its label, hint and error like TextField. */
+/** A labelled multi-line input, wired to its label, hint and error like TextField; the typed text is never cleared. */
 export function TextAreaField({ label, value, onValueChange, error, hint, rows = 3, ...rest }: TextAreaFieldProps) {
   return (
     <FieldFrame label={label} error={error} hint={hint}>
@@ -18,7 +18,6 @@ export function TextAreaField({ label, value, onValueChange, error, hint, rows =
           {...rest}
           {...control}
           rows={rows}
-          className="visit-textarea"
           value={value}
           onChange={(event) => onValueChange(event.target.value)}
         />
