@@ -122,3 +122,6 @@ console.log(
 
 await app.close();
 await db.destroy();
+
+// Casework figures in real Chromium (case list, search, visit save, Today): see docs/benchmarks.md.
+await import('./benchCasework.mjs');

@@ -1,0 +1,162 @@
+// Figures of the casework benchmark (scripts/benchCasework.mjs): each measures in the page and prints
+// one line with its goal, saying by how much a missed goal is missed. docs/benchmarks.md explains them.
+import { injectBench, reloadUntilMark, showRoute, typeAndMeasure } from './benchCaseworkPage.mjs';
+
+const SEED = 20261123;
+export const STEP = 5_000;
+export const THROTTLE = 4;
+const RELOADS = 3;
+/** Throttled reloads stop after this long (at least one is made), so a slow screen cannot stall the run. */
+const THROTTLED_BUDGET_MS = 40_000;
+const MARK_TIMEOUT_MS = 180_000;
+const SEARCH_QUERIES = ['krasn', 'јован', 'dorde'];
+const GOALS = { warmStartMs: 1000, keystrokeMs: 50, visitSaveMs: 20, todayMs: 100 };
+
+const median = (values) => percentile(values, 50);
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+const ms = (value) => `${Math.round(value).toLocaleString('en')} ms`;
+export const count = (value) => value.toLocaleString('en');
+
+/** The verdict after a figure: the goal, and by how much it is missed. */
+function verdict(value, goal) {
+  if (value <= goal) return `(goal ≤ ${goal} ms)`;
+  return `(goal ≤ ${goal} ms — MISSED by ${ms(value - goal)}, ${(value / goal).toFixed(1)}× the goal)`;
+}
+
+/**
+ * Warm starts of the screen on `hash` (app, service worker and data already on the device):
+ * one unthrottled reload, then up to RELOADS reloads at THROTTLE× CPU, fewer when they are slow.
+ */
+export async function warmStart(page, setThrottle, hash, markName, readySelector) {
+  await showRoute(page, hash);
+  let unthrottled;
+  try {
+    unthrottled = await reloadUntilMark(page, markName, readySelector, MARK_TIMEOUT_MS);
+  } catch (error) {
+    return { missing: `${markName} never came (${error.message.split('\n')[0]})` };
+  }
+  const runs = [];
+  const deadline = performance.now() + THROTTLED_BUDGET_MS;
+  await setThrottle(THROTTLE);
+  try {
+    while (runs.length < RELOADS && (runs.length === 0 || performance.now() < deadline)) {
+      runs.push(await reloadUntilMark(page, markName, readySelector, MARK_TIMEOUT_MS));
+    }
+  } catch (error) {
+    if (runs.length === 0) return { unthrottled, missing: `throttled: ${error.message.split('\n')[0]}` };
+  } finally {
+    await setThrottle(1);
+  }
+  return { unthrottled, throttled: median(runs), runs };
+}
+
+export function printWarmStart(label, result) {
+  if (result.unthrottled === undefined) return console.log(`${label}: not measured — ${result.missing}`);
+  const unthrottled = `unthrottled ${ms(result.unthrottled)}`;
+  if (result.missing) return console.log(`${label}: ${unthrottled}; ${THROTTLE}× not measured — ${result.missing}`);
+  console.log(
+    `${label}, ${THROTTLE}× CPU throttle: ${ms(result.throttled)} ${verdict(result.throttled, GOALS.warmStartMs)}` +
+      ` [median of ${result.runs.length}: ${result.runs.map(ms).join(', ')}; ${unthrottled}]`,
+  );
+}
+
+export async function seedCases(page, from, today) {
+  await injectBench(page);
+  const started = performance.now();
+  const seeded = await page.evaluate((options) => window.__uraBench.seed(options), {
+    seed: SEED,
+    from,
+    count: STEP,
+    today,
+  });
+  console.log(
+    `  seeded cases ${count(from)}–${count(from + STEP - 1)}: ${count(seeded.rows)} rows in ${ms(performance.now() - started)}` +
+      ` (generate ${ms(seeded.generateMs)}, IndexedDB writes ${ms(seeded.writeMs)})`,
+  );
+}
+
+export async function measureSearch(page, setThrottle, rate) {
+  await setThrottle(rate);
+  const samples = [];
+  let unchanged = 0;
+  for (const query of SEARCH_QUERIES) {
+    for (const { ms: value } of await typeAndMeasure(page, query, rate > 1 ? 800 : 400)) {
+      if (value === null) unchanged += 1;
+      else samples.push(value);
+    }
+  }
+  await setThrottle(1);
+  const label = `case list search per keystroke, ${count(2 * STEP)} cases, ${rate > 1 ? `${rate}× CPU throttle` : 'unthrottled'}`;
+  if (samples.length === 0) return console.log(`${label}: not measured — no keystroke changed the screen`);
+  const p95 = percentile(samples, 95);
+  console.log(
+    `${label}: median ${ms(median(samples))}, p95 ${ms(p95)} ${verdict(p95, GOALS.keystrokeMs)}` +
+      ` [${samples.length} keystrokes of ${SEARCH_QUERIES.map((q) => `"${q}"`).join(', ')}` +
+      `${unchanged ? `; ${unchanged} left the screen unchanged, not counted` : ''}]`,
+  );
+}
+
+async function measureVisitSaves(page, throttle, today) {
+  const saves = await page.evaluate((options) => window.__uraBench.saveVisits(options), { count: 50, today });
+  const p95 = percentile(saves, 95);
+  console.log(
+    `save a home visit + its outbox row (addHomeVisit, ${count(10 * STEP)} notes on the device), ${throttle}: ` +
+      `median ${ms(median(saves))}, p95 ${ms(p95)} ${verdict(p95, GOALS.visitSaveMs)} [${saves.length} saves]`,
+  );
+}
+
+/** Today's follow-ups computed in the page; returns the median, or null when it could not be measured. */
+async function measureFollowUps(page, throttle, today) {
+  let timings;
+  try {
+    timings = await page.evaluate((options) => window.__uraBench.followUps(options), {
+      runs: 10,
+      budgetMs: 20_000,
+      today,
+    });
+  } catch (error) {
+    console.log(`Today computed, ${throttle}: not measured — ${error.message.split('\n')[0]}`);
+    return null;
+  }
+  const runs = timings.loadMs.length;
+  const total = median(timings.loadMs.map((load, i) => load + (timings.computeMs[i] ?? 0)));
+  const { cases, visits, planActions, screenings } = timings.read;
+  console.log(
+    `Today computed (loadFollowUpInput + computeFollowUps), ${throttle}: median ${ms(total)} ` +
+      `${verdict(total, GOALS.todayMs)} [load ${ms(median(timings.loadMs))} + compute ` +
+      `${ms(median(timings.computeMs))}, ${runs} run${runs === 1 ? '' : 's'}; read ${count(cases)} cases, ` +
+      `${count(visits)} notes, ${count(planActions)} plan actions, ${count(screenings)} screenings; ` +
+      `${count(timings.items)} follow-up items]`,
+  );
+  return total;
+}
+
+/** The storage-level figures, run in the app's page on a quiet screen (Settings). */
+export async function measureInPage(page, setThrottle, today) {
+  await showRoute(page, '#/settings');
+  await page.reload();
+  await injectBench(page);
+  try {
+    const summaries = await page.evaluate(() => window.__uraBench.caseSummaries({ runs: 3 }));
+    console.log(`  (loadCaseSummaries alone, ${count(2 * STEP)} cases, unthrottled: median ${ms(median(summaries))})`);
+  } catch (error) {
+    console.log(`  (loadCaseSummaries not measured — ${error.message.split('\n')[0]})`);
+  }
+  await measureVisitSaves(page, 'unthrottled', today);
+  const unthrottledToday = await measureFollowUps(page, 'unthrottled', today);
+  await setThrottle(THROTTLE);
+  try {
+    await measureVisitSaves(page, `${THROTTLE}× CPU throttle`, today);
+    // Throttled, a run takes about THROTTLE times as long: not worth a minute when the goal is missed by far anyway.
+    if (unthrottledToday !== null && unthrottledToday <= 10 * GOALS.todayMs) {
+      await measureFollowUps(page, `${THROTTLE}× CPU throttle`, today);
+    } else if (unthrottledToday !== null) {
+      console.log(`Today computed, ${THROTTLE}× CPU throttle: skipped — unthrottled it is already over 10× the goal`);
+    }
+  } finally {
+    await setThrottle(1);
+  }
+}

@@ -1,0 +1,115 @@
+import { localIsoDate, type IsoDate } from '../../src/domain/dueDates.ts';
+import { db } from '../../src/storage/database.ts';
+import { addHomeVisit } from '../../src/storage/homeVisitRepository.ts';
+import { newRecordId } from '../../src/storage/recordWrites.ts';
+import { generateCasework, WORKER_IDS, type BenchSchool } from './generateCasework.ts';
+import { timeFollowUps, timeCaseSummaries, type FollowUpTimings } from './benchQueries.ts';
+
+/**
+ * The in-page half of `npm run bench` (casework): scripts/benchCasework.mjs
+ * evaluates this bundle in the app's own page over the DevTools protocol (the
+ * app's CSP rightly refuses injected script tags) and calls
+ * `window.__uraBench`. It works on the app's IndexedDB database `ura`
+ * through the app's real storage code.
+ */
+export interface SeedResult {
+  cases: number;
+  rows: number;
+  generateMs: number;
+  writeMs: number;
+}
+
+export interface UraBench {
+  today(): IsoDate;
+  seed(options: { seed: number; from: number; count: number; today: IsoDate }): Promise<SeedResult>;
+  counts(): Promise<Record<string, number>>;
+  saveVisits(options: { count: number; today: IsoDate }): Promise<number[]>;
+  followUps(options: { runs: number; budgetMs: number; today: IsoDate }): Promise<FollowUpTimings>;
+  caseSummaries(options: { runs: number }): Promise<number[]>;
+}
+
+/** Cases written per transaction: large enough to be quick, small enough not to hold 100 MB at once. */
+const CHUNK = 1000;
+
+async function seed(options: { seed: number; from: number; count: number; today: IsoDate }): Promise<SeedResult> {
+  const schools: BenchSchool[] = (await db.schools.toArray()).map(({ id, country }) => ({ id, country }));
+  const result: SeedResult = { cases: 0, rows: 0, generateMs: 0, writeMs: 0 };
+  for (let from = options.from; from < options.from + options.count; from += CHUNK) {
+    let started = performance.now();
+    const count = Math.min(CHUNK, options.from + options.count - from);
+    const batch = generateCasework({ seed: options.seed, from, count, today: options.today, schools });
+    result.generateMs += performance.now() - started;
+    started = performance.now();
+    const tables = [db.students, db.cases, db.homeVisits, db.planActions, db.screenings];
+    await db.transaction('rw', tables, async () => {
+      await Promise.all([
+        db.students.bulkPut(batch.students),
+        db.cases.bulkPut(batch.cases),
+        db.homeVisits.bulkPut(batch.homeVisits),
+        db.planActions.bulkPut(batch.planActions),
+        db.screenings.bulkPut(batch.screenings),
+      ]);
+    });
+    result.writeMs += performance.now() - started;
+    result.cases += count;
+    const tableRows: readonly unknown[][] = Object.values(batch);
+    result.rows += tableRows.reduce((sum, rows) => sum + rows.length, 0);
+  }
+  return result;
+}
+
+async function counts(): Promise<Record<string, number>> {
+  const entries = await Promise.all(db.tables.map(async (table) => [table.name, await table.count()] as const));
+  return Object.fromEntries(entries);
+}
+
+/** Saves `count` visit notes one after another, as a mentor would, each on a different active case. */
+async function saveVisits(options: { count: number; today: IsoDate }): Promise<number[]> {
+  const cases = await db.cases.where('status').equals('planActive').limit(options.count).primaryKeys();
+  const durations: number[] = [];
+  for (const [n, caseId] of cases.entries()) {
+    const input = {
+      id: newRecordId(),
+      recordedBy: WORKER_IDS[n % WORKER_IDS.length] ?? 'device:mentor',
+      caseId,
+      visitDate: options.today,
+      startTime: '16:00',
+      endTime: '16:45',
+      planned: true,
+      otherVisitors: '',
+      language: 'romani',
+      interpreterOrMediator: false,
+      outcome: 'metFamily' as const,
+      newAddress: '',
+      present: ['child' as const, 'mother' as const],
+      statedReasons: ['careDuties' as const],
+      statedReasonsText: 'Looks after her two younger brothers in the mornings.',
+      observations: 'The family has firewood for the winter; the older brother helps with homework.',
+      childView: 'Wants to come back after the winter.',
+      strengths: 'Grandmother supports schooling.',
+      safeguardingConcern: false,
+      agreedActions: [{ what: 'Mother brings her to school on Monday', who: 'Mother', byDate: options.today }],
+      nextVisitDate: options.today,
+      familyInformedOfDataUse: true,
+      consent: 'given' as const,
+      parentAcknowledged: true,
+      notes: '',
+      correctionOf: null,
+    };
+    const started = performance.now();
+    await addHomeVisit(db, input, { draftKey: `homeVisit:${caseId}` });
+    durations.push(performance.now() - started);
+  }
+  return durations;
+}
+
+const bench: UraBench = {
+  today: () => localIsoDate(new Date()),
+  seed,
+  counts,
+  saveVisits,
+  followUps: (options) => timeFollowUps(db, options),
+  caseSummaries: ({ runs }) => timeCaseSummaries(db, runs),
+};
+
+(window as unknown as { __uraBench: UraBench }).__uraBench = bench;
