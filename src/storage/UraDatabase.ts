@@ -1,6 +1,14 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Mutation } from '../sync/protocol.ts';
+import {
+  screeningSummariesOf,
+  visitSummariesOf,
+  type ScreeningSummary,
+  type VisitSummary,
+} from '../domain/caseworkSummaries.ts';
+import type { HomeVisit } from '../domain/homeVisit.ts';
 import type { LocalizedName } from '../domain/localizedName.ts';
+import type { Screening } from '../domain/riskScreening.ts';
 import type { StudentFields } from '../domain/student.ts';
 import type {
   CaseEventRow,
@@ -71,6 +79,9 @@ export class UraDatabase extends Dexie {
   planActions!: Table<PlanActionRow, string>;
   referrals!: Table<ReferralRow, string>;
   drafts!: EntityTable<DraftRow, 'key'>;
+  // Device-only, derived from the notes and screenings in the same transactions (caseworkSummaries.ts); never synced.
+  visitSummaries!: EntityTable<VisitSummary, 'caseId'>;
+  screeningSummaries!: EntityTable<ScreeningSummary, 'studentId'>;
 
   constructor(name = 'ura') {
     // Outbox writes must reach the disk before we tell the user "saved".
@@ -100,5 +111,15 @@ export class UraDatabase extends Dexie {
     this.version(3).stores({
       homeVisits: 'id, caseId, visitDate, correctionOf, nextVisitDate',
     });
+    // v4 (2026-12): per-case visit and per-student screening summaries, so Today and the case list read one
+    // small row per case instead of every note and screening. Built here from what the device holds.
+    this.version(4)
+      .stores({ visitSummaries: 'caseId, nextVisitDate', screeningSummaries: 'studentId' })
+      .upgrade(async (tx) => {
+        const visits = (await tx.table('homeVisits').toArray()) as HomeVisit[];
+        await tx.table('visitSummaries').bulkPut(visitSummariesOf(visits));
+        const screenings = (await tx.table('screenings').toArray()) as Screening[];
+        await tx.table('screeningSummaries').bulkPut(screeningSummariesOf(screenings));
+      });
   }
 }

@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import type { Change, Entity } from '../sync/protocol.ts';
+import { refreshScreeningSummaries, refreshVisitSummaries } from './caseworkSummaries.ts';
 import { studentSearchKey } from './studentRepository.ts';
 import { observeHlc, setCursor } from './syncMeta.ts';
 import type { StudentRecord, UraDatabase } from './UraDatabase.ts';
@@ -64,9 +65,14 @@ export async function applyRemoteChanges(
   nextCursor: number,
 ): Promise<void> {
   const tables = localTables(db);
-  const involved = [...new Set(changes.map((change) => tables[change.entity].table))];
+  const involved = new Set(changes.map((change) => tables[change.entity].table));
+  // Notes and screenings keep their summaries in step, in the same transaction.
+  if (involved.has(db.homeVisits)) involved.add(db.visitSummaries as unknown as Table<Versioned, string>);
+  if (involved.has(db.screenings)) involved.add(db.screeningSummaries as unknown as Table<Versioned, string>);
   await db.transaction('rw', [...involved, db.meta], async () => {
     let newest: string | undefined;
+    const visitCases = new Set<string>();
+    const screenedStudents = new Set<string>();
     for (const change of changes) {
       for (const hlc of Object.values(change.hlcs)) if (newest === undefined || hlc > newest) newest = hlc;
       const { table, derive } = tables[change.entity];
@@ -75,7 +81,13 @@ export async function applyRemoteChanges(
       if (Object.keys(fields).length === 0) continue;
       const next = merge(local, change, fields);
       await table.put(derive ? derive(next) : next);
+      // A record pulled across two pages may not know its case or student yet; the later page refreshes it.
+      const owner = next as Versioned & { caseId?: unknown; studentId?: unknown };
+      if (change.entity === 'homeVisit' && typeof owner.caseId === 'string') visitCases.add(owner.caseId);
+      if (change.entity === 'screening' && typeof owner.studentId === 'string') screenedStudents.add(owner.studentId);
     }
+    await refreshVisitSummaries(db, visitCases);
+    await refreshScreeningSummaries(db, screenedStudents);
     if (newest !== undefined) await observeHlc(db, newest);
     await setCursor(db, nextCursor);
   });

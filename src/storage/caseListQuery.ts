@@ -4,7 +4,7 @@ import type { IsoDate } from '../domain/dueDates.ts';
 import type { PlanAction } from '../domain/planAction.ts';
 import { getProfile } from '../domain/profiles/profiles.ts';
 import type { ProfileId } from '../domain/protocolProfile.ts';
-import { compareScreeningOrder, type Screening } from '../domain/riskScreening.ts';
+import type { ScreeningSummary } from '../domain/caseworkSummaries.ts';
 import type { CaseRow } from './caseworkRecords.ts';
 import type { SchoolRecord, StudentRecord, UraDatabase } from './UraDatabase.ts';
 
@@ -15,7 +15,8 @@ export interface CaseSummarySources {
   cases: readonly CaseRow[];
   students: readonly Pick<StudentRecord, 'id' | 'givenName' | 'familyName' | 'searchKey'>[];
   schools: readonly Pick<SchoolRecord, 'id' | 'country'>[];
-  screenings: readonly Screening[];
+  /** Each student's latest screening level (the device-only screening summaries). */
+  screeningLevels: readonly Pick<ScreeningSummary, 'studentId' | 'latestLevel'>[];
   /** Open plan actions only (planned or in progress). */
   openPlanActions: readonly Pick<PlanAction, 'caseId' | 'dueDate'>[];
 }
@@ -37,11 +38,7 @@ export function buildCaseSummaries(sources: CaseSummarySources): CaseSummary[] {
   const students = new Map(sources.students.map((student) => [student.id, student]));
   const countries = new Map(sources.schools.map((school) => [school.id, school.country]));
 
-  const latestScreening = new Map<string, Screening>();
-  for (const screening of sources.screenings) {
-    const known = latestScreening.get(screening.studentId);
-    if (!known || compareScreeningOrder(known, screening) < 0) latestScreening.set(screening.studentId, screening);
-  }
+  const latestLevel = new Map(sources.screeningLevels.map((summary) => [summary.studentId, summary.latestLevel]));
   const actionDue = new Map<string, IsoDate>();
   for (const action of sources.openPlanActions) {
     if (action.dueDate === null) continue;
@@ -85,7 +82,7 @@ export function buildCaseSummaries(sources: CaseSummarySources): CaseSummary[] {
       familyName: student?.familyName ?? '',
       searchKey: student?.searchKey ?? '',
       schoolId: record.schoolId,
-      riskLevel: latestScreening.get(record.studentId)?.level ?? null,
+      riskLevel: latestLevel.get(record.studentId) ?? null,
       nextDue,
       caseManagerId: record.caseManagerId,
       flaggedAt: record.flaggedAt,
@@ -95,19 +92,18 @@ export function buildCaseSummaries(sources: CaseSummarySources): CaseSummary[] {
 
 /**
  * The case list's rows (PRODUCT F2, F4). Reads cases, students, schools,
- * screenings and open plan actions in bulk, in one read transaction, and
- * never the home-visit notes: with 10,000 cases there are ~50,000 of them,
- * and the list does not need them.
+ * each student's screening summary and open plan actions in bulk, in one
+ * read transaction, and never the home-visit notes or whole screenings.
  */
 export async function loadCaseSummaries(db: UraDatabase): Promise<CaseSummary[]> {
-  return db.transaction('r', [db.cases, db.students, db.schools, db.screenings, db.planActions], async () => {
-    const [cases, students, schools, screenings, openPlanActions] = await Promise.all([
+  return db.transaction('r', [db.cases, db.students, db.schools, db.screeningSummaries, db.planActions], async () => {
+    const [cases, students, schools, screeningLevels, openPlanActions] = await Promise.all([
       db.cases.toArray(),
       db.students.toArray(),
       db.schools.toArray(),
-      db.screenings.toArray(),
+      db.screeningSummaries.toArray(),
       db.planActions.where('status').anyOf('planned', 'inProgress').toArray(),
     ]);
-    return buildCaseSummaries({ cases, students, schools, screenings, openPlanActions });
+    return buildCaseSummaries({ cases, students, schools, screeningLevels, openPlanActions });
   });
 }

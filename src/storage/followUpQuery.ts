@@ -3,6 +3,7 @@ import type { FollowUps } from '../domain/followUps.ts';
 import { computeFollowUpsByProfile } from '../domain/followUpsByProfile.ts';
 import type { InterventionCode } from '../domain/interventions.ts';
 import { getProfile } from '../domain/profiles/profiles.ts';
+import { levelRank } from '../domain/protocolProfile.ts';
 import type { CaseRow, HomeVisitRow, PlanActionRow, ScreeningRow } from './caseworkRecords.ts';
 import type { SchoolRecord, UraDatabase } from './UraDatabase.ts';
 
@@ -11,11 +12,11 @@ export interface FollowUpQueryResult {
   today: IsoDate;
   /** Every case that is not closed. */
   cases: CaseRow[];
-  /** Every note of the open cases that have a next visit set up to a week ahead: the latest note decides. */
+  /** The latest note of each open case whose next visit falls due up to a week ahead. */
   visits: HomeVisitRow[];
   /** Plan actions due up to a week ahead (open or not: computeFollowUps keeps the open ones). */
   planActions: PlanActionRow[];
-  /** All screenings: a rise compares each student's last two. */
+  /** The last two screenings of the students whose risk rose between them. */
   screenings: ScreeningRow[];
   schools: Map<string, SchoolRecord>;
 }
@@ -39,36 +40,40 @@ export interface TodayData {
 const WEEK_DAYS = 7;
 
 /**
- * The notes of open cases whose next visit may fall due by `weekEnd`. The
- * index finds the notes with such a date; only those cases' other notes are
- * then read (a later note or a correction may have moved or cleared the date),
- * by key first so no note is read twice.
+ * The latest note of each open case whose next visit falls due by `weekEnd`,
+ * found through the per-case visit summaries: one small row per case, not
+ * every note. The latest note alone decides the next visit (computeFollowUps).
  */
 async function visitsFallingDue(
   db: UraDatabase,
   openCaseIds: ReadonlySet<string>,
   weekEnd: IsoDate,
 ): Promise<HomeVisitRow[]> {
-  const dated = (await db.homeVisits.where('nextVisitDate').belowOrEqual(weekEnd).toArray()).filter((visit) =>
-    openCaseIds.has(visit.caseId),
-  );
-  if (dated.length === 0) return [];
-  const caseIds = [...new Set(dated.map((visit) => visit.caseId))];
-  const read = new Set(dated.map((visit) => visit.id));
-  const allIds = await db.homeVisits.where('caseId').anyOf(caseIds).primaryKeys();
-  const others = await db.homeVisits.bulkGet(allIds.filter((id) => !read.has(id)));
-  for (const visit of others) if (visit) dated.push(visit);
-  return dated;
+  const due = await db.visitSummaries.where('nextVisitDate').belowOrEqual(weekEnd).toArray();
+  const ids = due.filter((summary) => openCaseIds.has(summary.caseId)).map((summary) => summary.latestVisitId);
+  return (await db.homeVisits.bulkGet(ids)).filter((visit): visit is HomeVisitRow => visit !== undefined);
 }
 
-/** Reads what computeFollowUps needs for `today`, without reading every visit note or plan action. */
+/** The last two screenings of each student whose level rose between them: all "risk rose" needs. */
+async function screeningsThatRose(db: UraDatabase): Promise<ScreeningRow[]> {
+  const rose = await db.screeningSummaries
+    .filter(
+      (summary) => summary.previousLevel !== null && levelRank(summary.latestLevel) > levelRank(summary.previousLevel),
+    )
+    .toArray();
+  const ids = rose.flatMap((summary) => [summary.latestId, summary.previousId ?? summary.latestId]);
+  return (await db.screenings.bulkGet(ids)).filter((row): row is ScreeningRow => row !== undefined);
+}
+
+/** Reads what computeFollowUps needs for `today` through the indexes and summaries, never every note. */
 export async function loadFollowUpInput(db: UraDatabase, today: IsoDate): Promise<FollowUpQueryResult> {
   const weekEnd = addCalendarDays(today, WEEK_DAYS);
-  return db.transaction('r', [db.cases, db.homeVisits, db.planActions, db.screenings, db.schools], async () => {
+  const tables = [db.cases, db.homeVisits, db.visitSummaries, db.planActions, db.screenings, db.screeningSummaries];
+  return db.transaction('r', [...tables, db.schools], async () => {
     const [cases, planActions, screenings, schoolRows] = await Promise.all([
       db.cases.where('status').notEqual('closed').toArray(),
       db.planActions.where('dueDate').belowOrEqual(weekEnd).toArray(),
-      db.screenings.toArray(),
+      screeningsThatRose(db),
       db.schools.toArray(),
     ]);
     const visits = await visitsFallingDue(db, new Set(cases.map((record) => record.id)), weekEnd);
@@ -94,8 +99,8 @@ function studentIdsOf(followUps: FollowUps): string[] {
  * the lists and the names agree.
  */
 export async function loadToday(db: UraDatabase, today: IsoDate): Promise<TodayData> {
-  const tables = [db.cases, db.homeVisits, db.planActions, db.screenings, db.schools, db.students];
-  return db.transaction('r', tables, async () => {
+  const tables = [db.cases, db.homeVisits, db.visitSummaries, db.planActions, db.screenings, db.screeningSummaries];
+  return db.transaction('r', [...tables, db.schools, db.students], async () => {
     const input = await loadFollowUpInput(db, today);
     const defaultProfile = getProfile(commonestCountry(input.schools.values()));
     const followUps = computeFollowUpsByProfile({

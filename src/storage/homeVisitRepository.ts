@@ -1,5 +1,6 @@
 import type { HomeVisit, HomeVisitFields } from '../domain/homeVisit.ts';
 import type { HomeVisitRow } from './caseworkRecords.ts';
+import { refreshVisitSummaries } from './caseworkSummaries.ts';
 import { addRecord, pickFields, writeTransaction, type AddOutcome } from './recordWrites.ts';
 import { nextHlc } from './syncMeta.ts';
 import type { UraDatabase } from './UraDatabase.ts';
@@ -62,7 +63,7 @@ export async function addHomeVisit(
     agreedActions: input.agreedActions.map((action) => ({ ...action })),
     recordedAt: new Date().toISOString(),
   };
-  return writeTransaction(db, [db.homeVisits, db.cases, db.drafts], async () => {
+  return writeTransaction(db, [db.homeVisits, db.cases, db.drafts, db.visitSummaries], async () => {
     if ((await db.homeVisits.get(record.id)) !== undefined) return 'alreadyAdded';
     if ((await db.cases.get(record.caseId)) === undefined) throw new Error('case not found');
     if (record.correctionOf !== null) {
@@ -70,6 +71,7 @@ export async function addHomeVisit(
       if (original?.caseId !== record.caseId) throw new Error('corrected visit not found on this case');
     }
     const outcome = await addRecord(db, db.homeVisits, 'homeVisit', record, await nextHlc(db));
+    await refreshVisitSummaries(db, [record.caseId]);
     if (options.draftKey !== undefined) await db.drafts.delete(options.draftKey);
     return outcome;
   });

@@ -1,6 +1,7 @@
 import type { ProtocolProfile } from '../domain/protocolProfile.ts';
 import { compareScreeningOrder, scoreScreening, type Screening } from '../domain/riskScreening.ts';
 import type { ScreeningRow } from './caseworkRecords.ts';
+import { refreshScreeningSummaries } from './caseworkSummaries.ts';
 import { addRecord, writeTransaction, type AddOutcome } from './recordWrites.ts';
 import { nextHlc } from './syncMeta.ts';
 import type { UraDatabase } from './UraDatabase.ts';
@@ -38,9 +39,11 @@ export async function addScreening(
     score: result.score,
     reasons: result.reasons,
   };
-  return writeTransaction(db, [db.screenings], async () => {
+  return writeTransaction(db, [db.screenings, db.screeningSummaries], async () => {
     if ((await db.screenings.get(record.id)) !== undefined) return 'alreadyAdded';
-    return addRecord(db, db.screenings, 'screening', record, await nextHlc(db));
+    const outcome = await addRecord(db, db.screenings, 'screening', record, await nextHlc(db));
+    await refreshScreeningSummaries(db, [record.studentId]);
+    return outcome;
   });
 }
 

@@ -1,3 +1,4 @@
+import { screeningSummariesOf, visitSummariesOf } from '../../src/domain/caseworkSummaries.ts';
 import { localIsoDate, type IsoDate } from '../../src/domain/dueDates.ts';
 import { db } from '../../src/storage/database.ts';
 import { addHomeVisit } from '../../src/storage/homeVisitRepository.ts';
@@ -41,13 +42,16 @@ async function seed(options: { seed: number; from: number; count: number; today:
     result.generateMs += performance.now() - started;
     started = performance.now();
     const tables = [db.students, db.cases, db.homeVisits, db.planActions, db.screenings];
-    await db.transaction('rw', tables, async () => {
+    // A pull writes the summaries with the notes and screenings; so does this seeding (each batch holds whole cases).
+    await db.transaction('rw', [...tables, db.visitSummaries, db.screeningSummaries], async () => {
       await Promise.all([
         db.students.bulkPut(batch.students),
         db.cases.bulkPut(batch.cases),
         db.homeVisits.bulkPut(batch.homeVisits),
         db.planActions.bulkPut(batch.planActions),
         db.screenings.bulkPut(batch.screenings),
+        db.visitSummaries.bulkPut(visitSummariesOf(batch.homeVisits)),
+        db.screeningSummaries.bulkPut(screeningSummariesOf(batch.screenings)),
       ]);
     });
     result.writeMs += performance.now() - started;

@@ -7,6 +7,7 @@ import { studentSearchKey } from '../../src/storage/studentRepository.ts';
 import type { UraDatabase } from '../../src/storage/UraDatabase.ts';
 import { makeCaseRecord, makePlanAction, makeScreening, makeVisit, newId, USER_ID } from './caseworkFixtures.ts';
 import { makeStudentFields } from './clientFixtures.ts';
+import { refreshScreeningSummaries, refreshVisitSummaries } from '../../src/storage/caseworkSummaries.ts';
 
 export async function seedStudentRow(
   db: UraDatabase,
@@ -45,6 +46,8 @@ export async function seedVisitRow(
 ): Promise<string> {
   const visit = makeVisit(caseId, { agreedActions: [], ...overrides });
   await db.homeVisits.add({ ...visit, hlcs: {} });
+  // As a pull does: the case's visit summary follows its notes.
+  await refreshVisitSummaries(db, [caseId]);
   return visit.id;
 }
 
@@ -67,5 +70,6 @@ export async function seedScreeningRow(
 ): Promise<string> {
   const screening = { ...makeScreening(studentId), level, screenedOn, term };
   await db.screenings.add({ ...screening, hlcs: {} });
+  await refreshScreeningSummaries(db, [studentId]);
   return screening.id;
 }

@@ -72,7 +72,7 @@ describe('upgrading the device database to the latest version', () => {
 
     const db = new UraDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.outbox.orderBy('seq').toArray()).toEqual(before);
     expect((await pendingMutations(db, 10)).map((row) => row.mutation)).toEqual(
       before.filter((row) => row.state === 'pending').map((row) => row.mutation),
@@ -109,7 +109,7 @@ describe('upgrading the device database to the latest version', () => {
 /** The casework schema of v2, as a device that recorded visits before v3 holds it. */
 const V2_HOME_VISITS = 'id, caseId, visitDate, correctionOf';
 
-describe('upgrading from version 2 to 3', () => {
+describe('upgrading from version 2', () => {
   it('indexes the next-visit dates of notes already on the device, so Today finds them', async () => {
     name = `ura-upgrade-${crypto.randomUUID()}`;
     const old = new Dexie(name);
@@ -124,10 +124,15 @@ describe('upgrading from version 2 to 3', () => {
 
     const db = new UraDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const due = await db.homeVisits.where('nextVisitDate').belowOrEqual('2026-11-30').primaryKeys();
     expect(due).toEqual(['a']);
     expect(await db.homeVisits.count()).toBe(3);
+    // v4 builds the per-case summaries Today reads from the notes already there.
+    expect(await db.visitSummaries.where('nextVisitDate').belowOrEqual('2026-11-30').toArray()).toEqual([
+      { caseId: 'c1', latestVisitId: 'a', nextVisitDate: '2026-11-23' },
+    ]);
+    expect(await db.visitSummaries.count()).toBe(3);
     db.close();
   });
 });

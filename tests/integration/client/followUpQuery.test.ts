@@ -79,10 +79,10 @@ describe('loadFollowUpInput', () => {
     expect(fromQuery.riskRose).toHaveLength(1);
   });
 
-  it('reads only the notes of open cases with a next visit due within a week, all of their notes', async () => {
+  it('reads only the latest note of each open case whose next visit falls due within a week', async () => {
     const due = await newCase('Ana');
     const dated = await seedVisitRow(db, due.caseId, { visitDate: '2026-03-02', nextVisitDate: '2026-03-12' });
-    const undated = await seedVisitRow(db, due.caseId, { visitDate: '2026-01-10', nextVisitDate: null });
+    await seedVisitRow(db, due.caseId, { visitDate: '2026-01-10', nextVisitDate: '2026-01-20' });
     const later = await newCase('Besa');
     await seedVisitRow(db, later.caseId, { nextVisitDate: '2026-03-18' });
     await seedVisitRow(db, later.caseId, { visitDate: '2026-02-01', nextVisitDate: null });
@@ -91,7 +91,7 @@ describe('loadFollowUpInput', () => {
 
     const loaded = await loadFollowUpInput(db, TODAY);
 
-    expect(loaded.visits.map((visit) => visit.id).sort()).toEqual([dated, undated].sort());
+    expect(loaded.visits.map((visit) => visit.id)).toEqual([dated]);
     expect(loaded.cases.map((record) => record.id).sort()).toEqual([due.caseId, later.caseId].sort());
   });
 
@@ -106,17 +106,25 @@ describe('loadFollowUpInput', () => {
     expect(visitIds([...followUps.overdue, ...followUps.today, ...followUps.thisWeek])).toEqual([]);
   });
 
-  it('reads plan actions due up to a week ahead through their index, and every screening', async () => {
+  it('reads plan actions due up to a week ahead through their index, and only screenings that show a rise', async () => {
     const { caseId, studentId } = await newCase('Ana');
     const inWeek = await seedPlanActionRow(db, caseId, { dueDate: '2026-03-17' });
     const past = await seedPlanActionRow(db, caseId, { dueDate: '2026-02-01' });
     await seedPlanActionRow(db, caseId, { dueDate: '2026-03-18' });
     await seedPlanActionRow(db, caseId, { dueDate: null });
     await seedScreeningRow(db, studentId, 'low', '2024-11-20', '2024-2025/1');
+    const steady = await newCase('Besa');
+    await seedScreeningRow(db, steady.studentId, 'high', '2024-11-20', '2024-2025/1');
+    await seedScreeningRow(db, steady.studentId, 'medium', '2025-11-20', '2025-2026/1');
 
-    const loaded = await loadFollowUpInput(db, TODAY);
+    let loaded = await loadFollowUpInput(db, TODAY);
     expect(loaded.planActions.map((action) => action.id).sort()).toEqual([inWeek, past].sort());
-    expect(loaded.screenings).toHaveLength(1);
+    expect(loaded.screenings).toEqual([]);
+
+    const rose = await seedScreeningRow(db, studentId, 'high', '2025-11-21', '2025-2026/1');
+    loaded = await loadFollowUpInput(db, TODAY);
+    expect(loaded.screenings.map((screening) => screening.id)).toContain(rose);
+    expect(loaded.screenings).toHaveLength(2);
     expect(loaded.schools.get(schoolId)?.country).toBe('XK');
   });
 });
