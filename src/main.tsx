@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { preloadScreenFor } from './app/lazyScreens.ts';
+import { parseRoute } from './app/useHashRoute.ts';
 import './app/app.css';
 import { setupI18n } from './i18n/setupI18n.ts';
 import { db } from './storage/database.ts';
@@ -8,7 +10,10 @@ import { setSyncPhase, setSyncReceived } from './state/syncStatusStore.ts';
 import { startSync } from './sync/syncController.ts';
 
 async function start(): Promise<void> {
+  const openingRoute = parseRoute(window.location.hash);
+  preloadScreenFor(openingRoute, 'code');
   await setupI18n();
+  preloadScreenFor(openingRoute, 'everything');
   startSync({
     db,
     baseUrl: '',

@@ -1,4 +1,5 @@
-import { lazyScreen } from '../i18n/lazyScreen.ts';
+import { lazyScreen, type LazyScreen } from '../i18n/lazyScreen.ts';
+import type { Route } from './useHashRoute.ts';
 
 // Every casework screen loads on first use with its strings and the shared casework terms.
 export const LazyTodayPage = lazyScreen(
@@ -37,3 +38,27 @@ export const LazyStudentScreeningsPage = lazyScreen(
   ['casework', 'screening'],
   async () => (await import('../features/screening/StudentScreeningsPage.tsx')).StudentScreeningsPage,
 );
+
+const SCREEN_OF_ROUTE: Partial<Record<Route['name'], Pick<LazyScreen<object>, 'preload' | 'preloadCode'>>> = {
+  today: LazyTodayPage,
+  cases: LazyCaseListPage,
+  case: LazyCaseViewPage,
+  newCase: LazyNewCasePage,
+  newVisit: LazyVisitFormPage,
+  correctVisit: LazyVisitFormPage,
+  casePlan: LazyCasePlanPage,
+  newReferral: LazyReferralFormPage,
+  classScreening: LazyClassScreeningPage,
+  studentScreenings: LazyStudentScreeningsPage,
+};
+
+/**
+ * Starts loading the screen the app opens on while the app boots: its code at
+ * once, its strings once i18n is set up. Without it, the screen's chunk is
+ * fetched only after the shell's first render.
+ */
+export function preloadScreenFor(route: Route, what: 'code' | 'everything'): void {
+  const screen = SCREEN_OF_ROUTE[route.name];
+  if (what === 'code') screen?.preloadCode();
+  else screen?.preload();
+}
