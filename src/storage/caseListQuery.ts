@@ -2,8 +2,7 @@ import { caseDeadlines } from '../domain/caseDeadlines.ts';
 import type { CaseSummary } from '../domain/caseListFilter.ts';
 import type { IsoDate } from '../domain/dueDates.ts';
 import type { PlanAction } from '../domain/planAction.ts';
-import { getProfile } from '../domain/profiles/profiles.ts';
-import type { ProfileId } from '../domain/protocolProfile.ts';
+import { fallbackProfileId, getProfile } from '../domain/profiles/profiles.ts';
 import type { ScreeningSummary } from '../domain/caseworkSummaries.ts';
 import type { CaseRow } from './caseworkRecords.ts';
 import type { SchoolRecord, StudentRecord, UraDatabase } from './UraDatabase.ts';
@@ -21,9 +20,6 @@ export interface CaseSummarySources {
   openPlanActions: readonly Pick<PlanAction, 'caseId' | 'dueDate'>[];
 }
 
-/** A school not on the device yet falls back to the Kosovo profile, so its cases still show a due date. */
-const FALLBACK_PROFILE: ProfileId = 'XK';
-
 function earlier(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
   if (a === null) return b;
   if (b === null) return a;
@@ -37,6 +33,8 @@ function earlier(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
 export function buildCaseSummaries(sources: CaseSummarySources): CaseSummary[] {
   const students = new Map(sources.students.map((student) => [student.id, student]));
   const countries = new Map(sources.schools.map((school) => [school.id, school.country]));
+  // A school not on the device yet still gives its cases a due date, by the same rule as Today.
+  const fallbackCountry = fallbackProfileId(sources.schools);
 
   const latestLevel = new Map(sources.screeningLevels.map((summary) => [summary.studentId, summary.latestLevel]));
   const actionDue = new Map<string, IsoDate>();
@@ -48,7 +46,7 @@ export function buildCaseSummaries(sources: CaseSummarySources): CaseSummary[] {
   // Many cases share a profile, a status and stage dates: compute each set of deadlines once.
   const deadlineDue = new Map<string, IsoDate | null>();
   const firstDeadline = (record: CaseRow): IsoDate | null => {
-    const country = countries.get(record.schoolId) ?? FALLBACK_PROFILE;
+    const country = countries.get(record.schoolId) ?? fallbackCountry;
     const key = [
       country,
       record.status,

@@ -2,7 +2,7 @@ import { addCalendarDays, type IsoDate } from '../domain/dueDates.ts';
 import type { FollowUps } from '../domain/followUps.ts';
 import { computeFollowUpsByProfile } from '../domain/followUpsByProfile.ts';
 import type { InterventionCode } from '../domain/interventions.ts';
-import { getProfile } from '../domain/profiles/profiles.ts';
+import { fallbackProfileId, getProfile } from '../domain/profiles/profiles.ts';
 import { levelRank } from '../domain/protocolProfile.ts';
 import type { CaseRow, HomeVisitRow, PlanActionRow, ScreeningRow } from './caseworkRecords.ts';
 import type { SchoolRecord, UraDatabase } from './UraDatabase.ts';
@@ -102,7 +102,7 @@ export async function loadToday(db: UraDatabase, today: IsoDate): Promise<TodayD
   const tables = [db.cases, db.homeVisits, db.visitSummaries, db.planActions, db.screenings, db.screeningSummaries];
   return db.transaction('r', [...tables, db.schools, db.students], async () => {
     const input = await loadFollowUpInput(db, today);
-    const defaultProfile = getProfile(commonestCountry(input.schools.values()));
+    const defaultProfile = getProfile(fallbackProfileId(input.schools.values()));
     const followUps = computeFollowUpsByProfile({
       ...input,
       profileOf: (record) => {
@@ -123,15 +123,4 @@ export async function loadToday(db: UraDatabase, today: IsoDate): Promise<TodayD
     const interventions = new Map(input.planActions.map((action) => [action.id, action.interventionType]));
     return { today, followUps, students, interventions };
   });
-}
-
-/** The country most schools on the device belong to; Kosovo on a device with none yet. */
-function commonestCountry(schools: Iterable<SchoolRecord>): SchoolRecord['country'] {
-  let kosovo = 0;
-  let serbia = 0;
-  for (const school of schools) {
-    if (school.country === 'RS') serbia += 1;
-    else kosovo += 1;
-  }
-  return serbia > kosovo ? 'RS' : 'XK';
 }

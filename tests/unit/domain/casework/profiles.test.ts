@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSURE_REASONS } from '../../../../src/domain/caseRecord.ts';
 import { INTERVENTION_CATEGORIES, interventionType } from '../../../../src/domain/interventions.ts';
-import { getProfile, PROFILES } from '../../../../src/domain/profiles/profiles.ts';
+import { fallbackProfileId, getProfile, PROFILES } from '../../../../src/domain/profiles/profiles.ts';
 import { DEADLINE_KINDS } from '../../../../src/domain/protocolProfile.ts';
 import { INDICATOR_CODES, INDICATOR_DOMAINS } from '../../../../src/domain/riskIndicators.ts';
 import { SOURCE_REFERENCES } from '../../../../src/domain/sourceReferences.ts';
@@ -152,4 +152,12 @@ describe('Serbia', () => {
 it('uses every indicator code in at least one profile', () => {
   const used = new Set([...codes(XK), ...codes(RS)]);
   expect([...INDICATOR_CODES].filter((code) => !used.has(code))).toEqual([]);
+});
+
+describe('fallbackProfileId', () => {
+  it("takes the country most of the device's schools are in, Kosovo when there are none or a tie", () => {
+    expect(fallbackProfileId([])).toBe('XK');
+    expect(fallbackProfileId([{ country: 'RS' }, { country: 'RS' }, { country: 'XK' }])).toBe('RS');
+    expect(fallbackProfileId([{ country: 'RS' }, { country: 'XK' }])).toBe('XK');
+  });
 });
