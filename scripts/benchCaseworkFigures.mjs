@@ -121,15 +121,13 @@ async function measureFollowUps(page, throttle, today) {
     console.log(`Today computed, ${throttle}: not measured — ${error.message.split('\n')[0]}`);
     return null;
   }
-  const runs = timings.loadMs.length;
-  const total = median(timings.loadMs.map((load, i) => load + (timings.computeMs[i] ?? 0)));
-  const { cases, visits, planActions, screenings } = timings.read;
+  const runs = timings.totalMs.length;
+  const total = median(timings.totalMs);
+  const { dueEntries, entries } = timings.read;
   console.log(
-    `Today computed (loadFollowUpInput + computeFollowUps), ${throttle}: median ${ms(total)} ` +
-      `${verdict(total, GOALS.todayMs)} [load ${ms(median(timings.loadMs))} + compute ` +
-      `${ms(median(timings.computeMs))}, ${runs} run${runs === 1 ? '' : 's'}; read ${count(cases)} cases, ` +
-      `${count(visits)} notes, ${count(planActions)} plan actions, ${count(screenings)} screenings; ` +
-      `${count(timings.items)} follow-up items]`,
+    `Today computed (loadToday: case index + lists), ${throttle}: median ${ms(total)} ` +
+      `${verdict(total, GOALS.todayMs)} [${runs} run${runs === 1 ? '' : 's'}; read ${count(dueEntries)} of ` +
+      `${count(entries)} case index entries; ${count(timings.items)} follow-up items]`,
   );
   return total;
 }

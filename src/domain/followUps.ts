@@ -55,7 +55,8 @@ export interface FollowUpInput {
 
 const KIND_ORDER: Readonly<Record<FollowUpItem['kind'], number>> = { deadline: 0, visit: 1, planAction: 2 };
 
-function byDue(a: FollowUpItem, b: FollowUpItem): number {
+/** The order of every follow-up list: by due date, deadlines first, then by id. */
+export function byDue(a: FollowUpItem, b: FollowUpItem): number {
   if (a.due !== b.due) return a.due < b.due ? -1 : 1;
   if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
   if (a.refId === b.refId) return 0;
@@ -94,9 +95,7 @@ function lastTwoScreenings(screenings: readonly Screening[]): Map<string, [Scree
 export function computeFollowUps(input: FollowUpInput): FollowUps {
   const { today, profile } = input;
   const calendar = input.calendar ?? NO_HOLIDAYS;
-  const weekEnd = addCalendarDays(today, 7);
-  const soonEnd = addCalendarDays(today, input.deadlineWarningDays ?? 3);
-  const result: FollowUps = { overdue: [], today: [], thisWeek: [], deadlinesSoon: [], riskRose: [] };
+  const result = emptyFollowUps();
 
   const activeCases = new Map<string, CaseRecord>();
   const caseByStudent = new Map<string, string>();
@@ -106,12 +105,7 @@ export function computeFollowUps(input: FollowUpInput): FollowUps {
     caseByStudent.set(record.studentId, record.id);
   }
 
-  const place = (item: FollowUpItem): void => {
-    if (item.due < today) result.overdue.push(item);
-    else if (item.due === today) result.today.push(item);
-    else if (item.due <= weekEnd) result.thisWeek.push(item);
-    if (item.kind === 'deadline' && item.due >= today && item.due <= soonEnd) result.deadlinesSoon.push(item);
-  };
+  const place = followUpPlacer(result, today, input.deadlineWarningDays);
 
   for (const record of activeCases.values()) {
     for (const deadline of caseDeadlines(profile, record, calendar)) {
@@ -153,9 +147,51 @@ export function computeFollowUps(input: FollowUpInput): FollowUps {
     });
   }
 
-  for (const [studentId, [latest, previous]] of lastTwoScreenings(input.screenings)) {
+  result.riskRose = riskRises(input.screenings, caseByStudent);
+  sortFollowUps(result);
+  return result;
+}
+
+export function emptyFollowUps(): FollowUps {
+  return { overdue: [], today: [], thisWeek: [], deadlinesSoon: [], riskRose: [] };
+}
+
+/** Puts an item in its lists: overdue, today or this week by its due date, and about-to-pass for deadlines. */
+export function followUpPlacer(
+  result: FollowUps,
+  today: IsoDate,
+  deadlineWarningDays = 3,
+): (item: FollowUpItem) => void {
+  const weekEnd = addCalendarDays(today, 7);
+  const soonEnd = addCalendarDays(today, deadlineWarningDays);
+  return (item) => {
+    if (item.due < today) result.overdue.push(item);
+    else if (item.due === today) result.today.push(item);
+    else if (item.due <= weekEnd) result.thisWeek.push(item);
+    if (item.kind === 'deadline' && item.due >= today && item.due <= soonEnd) result.deadlinesSoon.push(item);
+  };
+}
+
+/** Sorts every list of `result` in place, in the order the screen shows them. */
+export function sortFollowUps(result: FollowUps): void {
+  result.overdue.sort(byDue);
+  result.today.sort(byDue);
+  result.thisWeek.sort(byDue);
+  result.deadlinesSoon.sort(byDue);
+  result.riskRose.sort((a, b) =>
+    a.screenedOn === b.screenedOn ? (a.studentId < b.studentId ? -1 : 1) : a.screenedOn > b.screenedOn ? -1 : 1,
+  );
+}
+
+/**
+ * Students whose last screening put them higher than the one before, each
+ * linked to their case that is not closed (`caseByStudent`), if any.
+ */
+export function riskRises(screenings: readonly Screening[], caseByStudent: ReadonlyMap<string, string>): RiskRise[] {
+  const rises: RiskRise[] = [];
+  for (const [studentId, [latest, previous]] of lastTwoScreenings(screenings)) {
     if (!previous || compareScreenings(previous, latest) !== 'rose') continue;
-    result.riskRose.push({
+    rises.push({
       studentId,
       screeningId: latest.id,
       screenedOn: latest.screenedOn,
@@ -164,13 +200,5 @@ export function computeFollowUps(input: FollowUpInput): FollowUps {
       caseId: caseByStudent.get(studentId) ?? null,
     });
   }
-
-  result.overdue.sort(byDue);
-  result.today.sort(byDue);
-  result.thisWeek.sort(byDue);
-  result.deadlinesSoon.sort(byDue);
-  result.riskRose.sort((a, b) =>
-    a.screenedOn === b.screenedOn ? (a.studentId < b.studentId ? -1 : 1) : a.screenedOn > b.screenedOn ? -1 : 1,
-  );
-  return result;
+  return rises;
 }

@@ -1,5 +1,5 @@
 import type { CaseRecord } from './caseRecord.ts';
-import { computeFollowUps, type FollowUpInput, type FollowUpItem, type FollowUps } from './followUps.ts';
+import { byDue, computeFollowUps, type FollowUpInput, type FollowUpItem, type FollowUps } from './followUps.ts';
 import type { HomeVisit } from './homeVisit.ts';
 import type { PlanAction } from './planAction.ts';
 import type { ProtocolProfile } from './protocolProfile.ts';
@@ -16,16 +16,6 @@ interface ProfileGroup {
   cases: CaseRecord[];
   visits: HomeVisit[];
   planActions: PlanAction[];
-}
-
-const KIND_ORDER: Readonly<Record<FollowUpItem['kind'], number>> = { deadline: 0, visit: 1, planAction: 2 };
-
-/** The order computeFollowUps gives each list: by due date, deadlines first, then by id. */
-function byDue(a: FollowUpItem, b: FollowUpItem): number {
-  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
-  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
-  if (a.refId === b.refId) return 0;
-  return a.refId < b.refId ? -1 : 1;
 }
 
 /** Cases not closed, grouped by profile (one group on most devices), with each group's visits and plan actions. */

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Mutation } from '../sync/protocol.ts';
+import type { CaseIndexEntry } from '../domain/caseIndex.ts';
 import {
   screeningSummariesOf,
   visitSummariesOf,
@@ -19,6 +20,7 @@ import type {
   ReferralRow,
   ScreeningRow,
 } from './caseworkRecords.ts';
+import { caseIndexOfAll } from './caseIndex.ts';
 
 /** A student as kept on the device: its fields, the HLC that wrote each, and a folded search key. */
 export interface StudentRecord extends StudentFields {
@@ -82,6 +84,7 @@ export class UraDatabase extends Dexie {
   // Device-only, derived from the notes and screenings in the same transactions (caseworkSummaries.ts); never synced.
   visitSummaries!: EntityTable<VisitSummary, 'caseId'>;
   screeningSummaries!: EntityTable<ScreeningSummary, 'studentId'>;
+  caseIndex!: EntityTable<CaseIndexEntry, 'caseId'>;
 
   constructor(name = 'ura') {
     // Outbox writes must reach the disk before we tell the user "saved".
@@ -120,6 +123,13 @@ export class UraDatabase extends Dexie {
         await tx.table('visitSummaries').bulkPut(visitSummariesOf(visits));
         const screenings = (await tx.table('screenings').toArray()) as Screening[];
         await tx.table('screeningSummaries').bulkPut(screeningSummariesOf(screenings));
+      });
+    // v5 (2026-12): one small device-only row per case with its name, level and what is due (caseIndex.ts), so the
+    // case list and Today read 10,000 small rows instead of every case, student and plan action. Built from v4's rows.
+    this.version(5)
+      .stores({ caseIndex: 'caseId, firstFollowUp, studentId' })
+      .upgrade(async (tx) => {
+        await tx.table('caseIndex').bulkPut(await caseIndexOfAll((name) => tx.table(name)));
       });
   }
 }

@@ -1,5 +1,7 @@
 import type { Table } from 'dexie';
 import type { Change, Entity } from '../sync/protocol.ts';
+import { fallbackProfileId } from '../domain/profiles/profiles.ts';
+import { caseIndexTables, refreshCaseIndex } from './caseIndex.ts';
 import { refreshScreeningSummaries, refreshVisitSummaries } from './caseworkSummaries.ts';
 import { studentSearchKey } from './studentRepository.ts';
 import { observeHlc, setCursor } from './syncMeta.ts';
@@ -65,14 +67,16 @@ export async function applyRemoteChanges(
   nextCursor: number,
 ): Promise<void> {
   const tables = localTables(db);
-  const involved = new Set(changes.map((change) => tables[change.entity].table));
-  // Notes and screenings keep their summaries in step, in the same transaction.
-  if (involved.has(db.homeVisits)) involved.add(db.visitSummaries as unknown as Table<Versioned, string>);
-  if (involved.has(db.screenings)) involved.add(db.screeningSummaries as unknown as Table<Versioned, string>);
+  const involved = new Set<Table>(changes.map((change) => tables[change.entity].table as Table));
+  // Notes, screenings and the case index keep in step with the records, in the same transaction.
+  for (const table of [...caseIndexTables(db), db.visitSummaries, db.screeningSummaries]) involved.add(table);
   await db.transaction('rw', [...involved, db.meta], async () => {
     let newest: string | undefined;
     const visitCases = new Set<string>();
     const screenedStudents = new Set<string>();
+    const touched = { caseIds: new Set<string>(), studentIds: new Set<string>(), schoolIds: new Set<string>() };
+    const schoolsChange = changes.some((change) => change.entity === 'school');
+    const fallbackBefore = schoolsChange ? fallbackProfileId(await db.schools.toArray()) : null;
     for (const change of changes) {
       for (const hlc of Object.values(change.hlcs)) if (newest === undefined || hlc > newest) newest = hlc;
       const { table, derive } = tables[change.entity];
@@ -85,9 +89,20 @@ export async function applyRemoteChanges(
       const owner = next as Versioned & { caseId?: unknown; studentId?: unknown };
       if (change.entity === 'homeVisit' && typeof owner.caseId === 'string') visitCases.add(owner.caseId);
       if (change.entity === 'screening' && typeof owner.studentId === 'string') screenedStudents.add(owner.studentId);
+      if (change.entity === 'case') touched.caseIds.add(change.entityId);
+      if (change.entity === 'planAction' && typeof owner.caseId === 'string') touched.caseIds.add(owner.caseId);
+      if (change.entity === 'student') touched.studentIds.add(change.entityId);
+      if (change.entity === 'school') touched.schoolIds.add(change.entityId);
     }
     await refreshVisitSummaries(db, visitCases);
     await refreshScreeningSummaries(db, screenedStudents);
+    // A new school can change the profile of every case whose school is not on the device: then all are refreshed.
+    const fallbackMoved = schoolsChange && fallbackProfileId(await db.schools.toArray()) !== fallbackBefore;
+    await refreshCaseIndex(db, {
+      caseIds: fallbackMoved ? await db.cases.toCollection().primaryKeys() : [...touched.caseIds, ...visitCases],
+      studentIds: [...touched.studentIds, ...screenedStudents],
+      schoolIds: touched.schoolIds,
+    });
     if (newest !== undefined) await observeHlc(db, newest);
     await setCursor(db, nextCursor);
   });

@@ -19,6 +19,7 @@ import {
 } from './recordWrites.ts';
 import { nextHlc } from './syncMeta.ts';
 import type { UraDatabase } from './UraDatabase.ts';
+import { refreshCaseIndex } from './caseIndex.ts';
 
 /** A refused change writes nothing; `code` is the domain's (`casework:transitionError.<code>`). */
 export type CaseChangeResult = { ok: true; case: CaseRow } | { ok: false; code: WorkflowError };
@@ -44,7 +45,9 @@ export async function createCase(
     const student = await db.students.get(input.studentId);
     if (!student) throw new Error('student not found');
     const record = flagCase({ ...input, schoolId: student.schoolId });
-    return addRecord(db, db.cases, 'case', record, await nextHlc(db));
+    const outcome = await addRecord(db, db.cases, 'case', record, await nextHlc(db));
+    await refreshCaseIndex(db, { caseIds: [record.id] });
+    return outcome;
   });
 }
 
@@ -68,6 +71,7 @@ export async function transitionCase(
     await setRecordFields(db, db.cases, 'case', current, changedFields(current, result.case), hlc);
     const eventId = newRecordId();
     await addRecord<CaseEventRow>(db, db.caseEvents, 'caseEvent', { id: eventId, ...result.event }, hlc);
+    await refreshCaseIndex(db, { caseIds: [caseId] });
     return { ok: true, case: await requireCase(db, caseId), eventId };
   });
 }
@@ -84,6 +88,7 @@ async function updateCase(
     const changes = changedFields(current, result.case);
     if (Object.keys(changes).length === 0) return { ok: true, case: current };
     await setRecordFields(db, db.cases, 'case', current, changes, await nextHlc(db));
+    await refreshCaseIndex(db, { caseIds: [caseId] });
     return { ok: true, case: await requireCase(db, caseId) };
   });
 }

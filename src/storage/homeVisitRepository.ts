@@ -4,6 +4,7 @@ import { refreshVisitSummaries } from './caseworkSummaries.ts';
 import { addRecord, pickFields, writeTransaction, type AddOutcome } from './recordWrites.ts';
 import { nextHlc } from './syncMeta.ts';
 import type { UraDatabase } from './UraDatabase.ts';
+import { refreshCaseIndex } from './caseIndex.ts';
 
 /** What the visit form supplies: the note's fields, the id made when the form opened, and the author. */
 export type HomeVisitInput = HomeVisitFields & Pick<HomeVisit, 'id' | 'recordedBy'>;
@@ -72,6 +73,7 @@ export async function addHomeVisit(
     }
     const outcome = await addRecord(db, db.homeVisits, 'homeVisit', record, await nextHlc(db));
     await refreshVisitSummaries(db, [record.caseId]);
+    await refreshCaseIndex(db, { caseIds: [record.caseId] });
     if (options.draftKey !== undefined) await db.drafts.delete(options.draftKey);
     return outcome;
   });

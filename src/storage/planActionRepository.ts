@@ -18,6 +18,7 @@ import {
 } from './recordWrites.ts';
 import { nextHlc } from './syncMeta.ts';
 import type { UraDatabase } from './UraDatabase.ts';
+import { refreshCaseIndex } from './caseIndex.ts';
 
 export type PlanActionChangeResult = { ok: true; action: PlanActionRow } | { ok: false; code: PlanActionError };
 /** The details an edit may change; status and outcome change through updatePlanActionStatus. */
@@ -50,13 +51,15 @@ export async function addPlanAction(db: UraDatabase, action: PlanAction): Promis
   return writeTransaction(db, [db.planActions, db.cases], async () => {
     if ((await db.planActions.get(record.id)) !== undefined) return 'alreadyAdded';
     if ((await db.cases.get(record.caseId)) === undefined) throw new Error('case not found');
-    return addRecord(
+    const outcome = await addRecord(
       db,
       db.planActions,
       'planAction',
       { ...record, responsible: { ...record.responsible } },
       await nextHlc(db),
     );
+    await refreshCaseIndex(db, { caseIds: [record.caseId] });
+    return outcome;
   });
 }
 
@@ -72,6 +75,7 @@ async function changeAction(
     const changes = changedFields(current, result.action);
     if (Object.keys(changes).length === 0) return { ok: true, action: current };
     await setRecordFields(db, db.planActions, 'planAction', current, changes, await nextHlc(db));
+    await refreshCaseIndex(db, { caseIds: [current.caseId] });
     return { ok: true, action: await requireAction(db, id) };
   });
 }

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { ClientWritableEntity } from '../sync/protocol.ts';
+import { caseIndexTables } from './caseIndex.ts';
 import { appendToOutbox } from './outbox.ts';
 import type { UraDatabase } from './UraDatabase.ts';
 
@@ -23,13 +24,17 @@ export function newRecordId(): string {
   return uuidv7();
 }
 
-/** One read-write transaction over `tables`, the outbox and the sync bookkeeping. */
+/**
+ * One read-write transaction over `tables`, the outbox, the sync bookkeeping
+ * and the case index with what it is built from, so a write can refresh the
+ * index entries it changes (refreshCaseIndex) before it commits.
+ */
 export async function writeTransaction<T>(
   db: UraDatabase,
   tables: readonly Table[],
   work: () => Promise<T>,
 ): Promise<T> {
-  return db.transaction('rw', [...tables, db.outbox, db.meta], work);
+  return db.transaction('rw', [...new Set([...tables, ...caseIndexTables(db)]), db.outbox, db.meta], work);
 }
 
 function stampAll(fields: object, hlc: string): Record<string, string> {

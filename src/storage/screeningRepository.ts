@@ -5,6 +5,7 @@ import { refreshScreeningSummaries } from './caseworkSummaries.ts';
 import { addRecord, writeTransaction, type AddOutcome } from './recordWrites.ts';
 import { nextHlc } from './syncMeta.ts';
 import type { UraDatabase } from './UraDatabase.ts';
+import { refreshCaseIndex } from './caseIndex.ts';
 
 /** What the screening form supplies; level, score and reasons are computed here from the profile. */
 export type ScreeningInput = Pick<
@@ -43,6 +44,7 @@ export async function addScreening(
     if ((await db.screenings.get(record.id)) !== undefined) return 'alreadyAdded';
     const outcome = await addRecord(db, db.screenings, 'screening', record, await nextHlc(db));
     await refreshScreeningSummaries(db, [record.studentId]);
+    await refreshCaseIndex(db, { studentIds: [record.studentId] });
     return outcome;
   });
 }

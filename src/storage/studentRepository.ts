@@ -1,6 +1,7 @@
 import { foldForSearch } from '../domain/searchText.ts';
 import { changedFields, type StudentFields } from '../domain/student.ts';
 import { v7 as uuidv7 } from 'uuid';
+import { caseIndexTables, refreshCaseIndex } from './caseIndex.ts';
 import { appendToOutbox } from './outbox.ts';
 import { nextHlc } from './syncMeta.ts';
 import type { StudentRecord, UraDatabase } from './UraDatabase.ts';
@@ -37,7 +38,7 @@ export async function createStudent(db: UraDatabase, fields: StudentFields): Pro
  * Returns the number of fields changed (0 writes nothing).
  */
 export async function updateStudent(db: UraDatabase, id: string, fields: StudentFields): Promise<number> {
-  return db.transaction('rw', [db.students, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [...caseIndexTables(db), db.outbox, db.meta], async () => {
     const current = await db.students.get(id);
     if (!current) throw new Error('student not found');
     const changes = changedFields(current, fields);
@@ -52,6 +53,8 @@ export async function updateStudent(db: UraDatabase, id: string, fields: Student
       updatedAt: Date.now(),
     });
     await appendToOutbox(db, { entity: 'student', entityId: id, op: 'set', fields: changes }, hlc);
+    // Its cases show its name (and, after a move, its school's deadlines).
+    await refreshCaseIndex(db, { studentIds: [id] });
     return count;
   });
 }

@@ -1,3 +1,4 @@
+import { buildCaseIndex } from '../../src/domain/caseIndex.ts';
 import { screeningSummariesOf, visitSummariesOf } from '../../src/domain/caseworkSummaries.ts';
 import { localIsoDate, type IsoDate } from '../../src/domain/dueDates.ts';
 import { db } from '../../src/storage/database.ts';
@@ -42,16 +43,21 @@ async function seed(options: { seed: number; from: number; count: number; today:
     result.generateMs += performance.now() - started;
     started = performance.now();
     const tables = [db.students, db.cases, db.homeVisits, db.planActions, db.screenings];
-    // A pull writes the summaries with the notes and screenings; so does this seeding (each batch holds whole cases).
-    await db.transaction('rw', [...tables, db.visitSummaries, db.screeningSummaries], async () => {
+    // A pull writes the summaries and the case index with the records; so does this seeding (each batch holds
+    // whole cases).
+    const visitSummaries = visitSummariesOf(batch.homeVisits);
+    const screeningSummaries = screeningSummariesOf(batch.screenings);
+    const caseIndex = buildCaseIndex({ ...batch, schools, screeningLevels: screeningSummaries, visitSummaries });
+    await db.transaction('rw', [...tables, db.visitSummaries, db.screeningSummaries, db.caseIndex], async () => {
       await Promise.all([
         db.students.bulkPut(batch.students),
         db.cases.bulkPut(batch.cases),
         db.homeVisits.bulkPut(batch.homeVisits),
         db.planActions.bulkPut(batch.planActions),
         db.screenings.bulkPut(batch.screenings),
-        db.visitSummaries.bulkPut(visitSummariesOf(batch.homeVisits)),
-        db.screeningSummaries.bulkPut(screeningSummariesOf(batch.screenings)),
+        db.visitSummaries.bulkPut(visitSummaries),
+        db.screeningSummaries.bulkPut(screeningSummaries),
+        db.caseIndex.bulkPut(caseIndex),
       ]);
     });
     result.writeMs += performance.now() - started;

@@ -1,6 +1,7 @@
 import { flagCase, type CaseRecord } from '../../src/domain/caseRecord.ts';
 import type { StudentFields } from '../../src/domain/student.ts';
 import type { CaseRow } from '../../src/storage/caseworkRecords.ts';
+import { refreshCaseIndex } from '../../src/storage/caseIndex.ts';
 import { newRecordId } from '../../src/storage/recordWrites.ts';
 import { createStudent } from '../../src/storage/studentRepository.ts';
 import type { SchoolRecord, UraDatabase } from '../../src/storage/UraDatabase.ts';
@@ -37,5 +38,7 @@ export async function bulkPutCases(
     hlcs: {},
   }));
   await db.cases.bulkAdd(rows);
+  // As a pull does: the case index follows the cases.
+  await refreshCaseIndex(db, { caseIds: rows.map((row) => row.id) });
   return rows;
 }

@@ -1,3 +1,4 @@
+import { rebuildCaseIndex } from '../../src/storage/caseIndex.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import type { LocalizedName } from '../../src/domain/localizedName.ts';
@@ -57,6 +58,8 @@ export async function seedSchool(db: UraDatabase, overrides: Partial<SchoolRecor
     ...overrides,
   };
   await db.schools.add(school);
+  // As a pull does: a school's arrival can change the profile of cases already on the device.
+  await rebuildCaseIndex(db);
   return school;
 }
 

@@ -1,4 +1,8 @@
-/** Records as a sync would leave them on the device, for the Today screen's tests (rows written directly). */
+/**
+ * Records as a sync would leave them on the device, for the Today screen's
+ * tests: rows written directly, then their summaries and case index entries
+ * refreshed as applyRemoteChanges does.
+ */
 import type { CaseRecord } from '../../src/domain/caseRecord.ts';
 import type { HomeVisit } from '../../src/domain/homeVisit.ts';
 import type { PlanAction } from '../../src/domain/planAction.ts';
@@ -8,6 +12,7 @@ import type { UraDatabase } from '../../src/storage/UraDatabase.ts';
 import { makeCaseRecord, makePlanAction, makeScreening, makeVisit, newId, USER_ID } from './caseworkFixtures.ts';
 import { makeStudentFields } from './clientFixtures.ts';
 import { refreshScreeningSummaries, refreshVisitSummaries } from '../../src/storage/caseworkSummaries.ts';
+import { refreshCaseIndex } from '../../src/storage/caseIndex.ts';
 
 export async function seedStudentRow(
   db: UraDatabase,
@@ -36,6 +41,7 @@ export async function seedCaseRow(
     ...overrides,
   });
   await db.cases.add({ ...record, hlcs: {} });
+  await refreshCaseIndex(db, { caseIds: [record.id] });
   return record.id;
 }
 
@@ -48,6 +54,7 @@ export async function seedVisitRow(
   await db.homeVisits.add({ ...visit, hlcs: {} });
   // As a pull does: the case's visit summary follows its notes.
   await refreshVisitSummaries(db, [caseId]);
+  await refreshCaseIndex(db, { caseIds: [caseId] });
   return visit.id;
 }
 
@@ -58,6 +65,7 @@ export async function seedPlanActionRow(
 ): Promise<string> {
   const action = makePlanAction(caseId, overrides);
   await db.planActions.add({ ...action, hlcs: {} });
+  await refreshCaseIndex(db, { caseIds: [caseId] });
   return action.id;
 }
 
@@ -71,5 +79,6 @@ export async function seedScreeningRow(
   const screening = { ...makeScreening(studentId), level, screenedOn, term };
   await db.screenings.add({ ...screening, hlcs: {} });
   await refreshScreeningSummaries(db, [studentId]);
+  await refreshCaseIndex(db, { studentIds: [studentId] });
   return screening.id;
 }

@@ -1,3 +1,4 @@
+import { caseIndexTables, refreshCaseIndex } from '../../../src/storage/caseIndex.ts';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -112,7 +113,11 @@ describe('TodayPage', () => {
     await renderReady();
     expect(cardsIn('Next seven days 2')).toHaveLength(2);
 
-    await db.cases.update(besaCase, { status: 'closed', closedAt: '2026-03-10', closureReason: 'completed' });
+    // As a pull of the closure does: the case and its index entry change in one transaction.
+    await db.transaction('rw', caseIndexTables(db), async () => {
+      await db.cases.update(besaCase, { status: 'closed', closedAt: '2026-03-10', closureReason: 'completed' });
+      await refreshCaseIndex(db, { caseIds: [besaCase] });
+    });
 
     await waitFor(
       () => expect(sectionHeadings()).toEqual(['Overdue 1', 'Due today 1', 'Protocol deadlines about to pass 1']),

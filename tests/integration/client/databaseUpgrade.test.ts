@@ -72,7 +72,7 @@ describe('upgrading the device database to the latest version', () => {
 
     const db = new UraDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.outbox.orderBy('seq').toArray()).toEqual(before);
     expect((await pendingMutations(db, 10)).map((row) => row.mutation)).toEqual(
       before.filter((row) => row.state === 'pending').map((row) => row.mutation),
@@ -124,7 +124,7 @@ describe('upgrading from version 2', () => {
 
     const db = new UraDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const due = await db.homeVisits.where('nextVisitDate').belowOrEqual('2026-11-30').primaryKeys();
     expect(due).toEqual(['a']);
     expect(await db.homeVisits.count()).toBe(3);
@@ -133,6 +133,78 @@ describe('upgrading from version 2', () => {
       { caseId: 'c1', latestVisitId: 'a', nextVisitDate: '2026-11-23' },
     ]);
     expect(await db.visitSummaries.count()).toBe(3);
+    db.close();
+  });
+});
+
+/** The stores of v4 (every table before the case index), as a device on that version holds them. */
+const V4_STORES = {
+  ...V1_STORES,
+  cases: 'id, studentId, schoolId, status, caseManagerId',
+  caseEvents: 'id, caseId',
+  screenings: 'id, studentId, term',
+  homeVisits: 'id, caseId, visitDate, correctionOf, nextVisitDate',
+  planActions: 'id, caseId, dueDate, status',
+  referrals: 'id, caseId, status',
+  drafts: 'key',
+  visitSummaries: 'caseId, nextVisitDate',
+  screeningSummaries: 'studentId',
+};
+
+describe('upgrading from version 4', () => {
+  it('builds the case index from the records already on the device, keeping the outbox', async () => {
+    name = `ura-upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(4).stores(V4_STORES);
+    await old.open();
+    const student = { ...makeStudentFields({ givenName: 'Ђорђе', familyName: 'Јовић' }), id: 's1', hlcs: {} };
+    await old.table('students').add({ ...student, searchKey: 'dorde jovic', updatedAt: 0 });
+    await old.table('schools').add({ id: student.schoolId, country: 'RS', municipalityId: 'm', name: {}, hlcs: {} });
+    const flagged = { id: 'c1', studentId: 's1', schoolId: student.schoolId, status: 'flagged', hlcs: {} };
+    await old.table('cases').bulkAdd([
+      { ...flagged, flaggedAt: '2026-11-16', openedAt: null, caseManagerId: null },
+      { ...flagged, id: 'c2', status: 'closed', flaggedAt: '2026-09-01', caseManagerId: 'u1' },
+    ]);
+    const action = { caseId: 'c1', status: 'planned', interventionType: 'mentoring', hlcs: {} };
+    await old.table('planActions').bulkAdd([
+      { ...action, id: 'p1', dueDate: '2026-11-25' },
+      { ...action, id: 'p2', dueDate: '2026-11-20', status: 'done' },
+    ]);
+    await old.table('visitSummaries').add({ caseId: 'c1', latestVisitId: 'v1', nextVisitDate: '2026-11-24' });
+    await old.table('screeningSummaries').add({
+      studentId: 's1',
+      latestId: 'x2',
+      latestLevel: 'high',
+      previousId: 'x1',
+      previousLevel: 'low',
+    });
+    await old.table('outbox').add({ mutation: studentCreate(0), state: 'pending', createdAt: 1, attempts: 0 });
+    old.close();
+
+    const db = new UraDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const open = await db.caseIndex.get('c1');
+    expect(open).toMatchObject({
+      studentId: 's1',
+      givenName: 'Ђорђе',
+      searchKey: 'dorde jovic',
+      status: 'flagged',
+      riskLevel: 'high',
+      openActions: [{ id: 'p1', due: '2026-11-25', interventionType: 'mentoring' }],
+      nextVisit: { visitId: 'v1', due: '2026-11-24' },
+    });
+    expect(open?.deadlines.map((deadline) => deadline.kind)).toEqual(['openCase']);
+    expect(open?.firstFollowUp).toBe([open?.deadlines[0]?.due, '2026-11-24'].sort()[0]);
+    // A closed case has nothing due, so the Today index skips it.
+    expect(await db.caseIndex.get('c2')).toMatchObject({
+      deadlines: [],
+      openActions: [],
+      nextVisit: null,
+      nextDue: null,
+    });
+    expect(await db.caseIndex.where('firstFollowUp').belowOrEqual('2026-12-31').primaryKeys()).toEqual(['c1']);
+    expect(await db.outbox.count()).toBe(1);
     db.close();
   });
 });

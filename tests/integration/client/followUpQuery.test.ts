@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeFollowUps, type FollowUpItem } from '../../../src/domain/followUps.ts';
 import { getProfile } from '../../../src/domain/profiles/profiles.ts';
-import { loadFollowUpInput, loadToday } from '../../../src/storage/followUpQuery.ts';
+import { loadToday } from '../../../src/storage/followUpQuery.ts';
 import type { UraDatabase } from '../../../src/storage/UraDatabase.ts';
 import { freshDatabase, seedSchool } from '../../support/clientFixtures.ts';
 import {
@@ -35,7 +35,7 @@ async function newCase(name: string, overrides: Parameters<typeof seedCaseRow>[3
 
 const visitIds = (items: FollowUpItem[]) => items.filter((item) => item.kind === 'visit').map((item) => item.refId);
 
-describe('loadFollowUpInput', () => {
+describe('loadToday reads the case index', () => {
   it('finds the same follow-ups as reading every record on the device', async () => {
     const a = await newCase('Ana');
     await seedVisitRow(db, a.caseId, { visitDate: '2026-03-02', nextVisitDate: '2026-03-07' });
@@ -64,7 +64,7 @@ describe('loadFollowUpInput', () => {
     await seedScreeningRow(db, a.studentId, 'low', '2025-11-20', '2025-2026/1');
     await seedScreeningRow(db, a.studentId, 'high', '2026-03-02', '2025-2026/2');
 
-    const loaded = await loadFollowUpInput(db, TODAY);
+    const { followUps: fromQuery } = await loadToday(db, TODAY);
     const everything = {
       today: TODAY,
       cases: await db.cases.toArray(),
@@ -73,13 +73,12 @@ describe('loadFollowUpInput', () => {
       screenings: await db.screenings.toArray(),
       profile: KOSOVO,
     };
-    const fromQuery = computeFollowUps({ ...loaded, profile: KOSOVO });
     expect(fromQuery).toEqual(computeFollowUps(everything));
     expect(fromQuery.overdue.length + fromQuery.thisWeek.length).toBeGreaterThan(3);
     expect(fromQuery.riskRose).toHaveLength(1);
   });
 
-  it('reads only the latest note of each open case whose next visit falls due within a week', async () => {
+  it('lists only the next visit set by the latest current note of each open case, within a week', async () => {
     const due = await newCase('Ana');
     const dated = await seedVisitRow(db, due.caseId, { visitDate: '2026-03-02', nextVisitDate: '2026-03-12' });
     await seedVisitRow(db, due.caseId, { visitDate: '2026-01-10', nextVisitDate: '2026-01-20' });
@@ -89,43 +88,49 @@ describe('loadFollowUpInput', () => {
     const closed = await newCase('Drita', { status: 'closed', closedAt: '2026-03-05', closureReason: 'completed' });
     await seedVisitRow(db, closed.caseId, { nextVisitDate: '2026-03-09' });
 
-    const loaded = await loadFollowUpInput(db, TODAY);
+    const { followUps } = await loadToday(db, TODAY);
 
-    expect(loaded.visits.map((visit) => visit.id)).toEqual([dated]);
-    expect(loaded.cases.map((record) => record.id).sort()).toEqual([due.caseId, later.caseId].sort());
+    expect(visitIds([...followUps.overdue, ...followUps.today, ...followUps.thisWeek])).toEqual([dated]);
+    // Both open cases still list their protocol deadlines; the closed one lists nothing.
+    const listed = new Set([...followUps.overdue, ...followUps.thisWeek].map((item) => item.caseId));
+    expect(listed.has(closed.caseId)).toBe(false);
   });
 
   it('lets the latest note decide: a later note without a next visit clears an overdue one', async () => {
     const { caseId } = await newCase('Ana');
     const first = await seedVisitRow(db, caseId, { visitDate: '2026-03-02', nextVisitDate: '2026-03-06' });
-    let followUps = computeFollowUps({ ...(await loadFollowUpInput(db, TODAY)), profile: KOSOVO });
+    let { followUps } = await loadToday(db, TODAY);
     expect(visitIds(followUps.overdue)).toEqual([first]);
 
     await seedVisitRow(db, caseId, { visitDate: '2026-03-06', nextVisitDate: null });
-    followUps = computeFollowUps({ ...(await loadFollowUpInput(db, TODAY)), profile: KOSOVO });
+    ({ followUps } = await loadToday(db, TODAY));
     expect(visitIds([...followUps.overdue, ...followUps.today, ...followUps.thisWeek])).toEqual([]);
   });
 
-  it('reads plan actions due up to a week ahead through their index, and only screenings that show a rise', async () => {
+  it('lists open plan actions due up to a week ahead, and only screenings that show a rise', async () => {
     const { caseId, studentId } = await newCase('Ana');
     const inWeek = await seedPlanActionRow(db, caseId, { dueDate: '2026-03-17' });
     const past = await seedPlanActionRow(db, caseId, { dueDate: '2026-02-01' });
     await seedPlanActionRow(db, caseId, { dueDate: '2026-03-18' });
     await seedPlanActionRow(db, caseId, { dueDate: null });
+    await seedPlanActionRow(db, caseId, { dueDate: '2026-03-11', status: 'done', outcome: 'achieved' });
     await seedScreeningRow(db, studentId, 'low', '2024-11-20', '2024-2025/1');
     const steady = await newCase('Besa');
     await seedScreeningRow(db, steady.studentId, 'high', '2024-11-20', '2024-2025/1');
     await seedScreeningRow(db, steady.studentId, 'medium', '2025-11-20', '2025-2026/1');
 
-    let loaded = await loadFollowUpInput(db, TODAY);
-    expect(loaded.planActions.map((action) => action.id).sort()).toEqual([inWeek, past].sort());
-    expect(loaded.screenings).toEqual([]);
+    let { followUps } = await loadToday(db, TODAY);
+    const actionIds = (items: FollowUpItem[]) =>
+      items.filter((item) => item.kind === 'planAction').map((item) => item.refId);
+    expect(actionIds(followUps.overdue)).toEqual([past]);
+    expect(actionIds(followUps.thisWeek)).toEqual([inWeek]);
+    expect(followUps.riskRose).toEqual([]);
 
     const rose = await seedScreeningRow(db, studentId, 'high', '2025-11-21', '2025-2026/1');
-    loaded = await loadFollowUpInput(db, TODAY);
-    expect(loaded.screenings.map((screening) => screening.id)).toContain(rose);
-    expect(loaded.screenings).toHaveLength(2);
-    expect(loaded.schools.get(schoolId)?.country).toBe('XK');
+    ({ followUps } = await loadToday(db, TODAY));
+    expect(followUps.riskRose).toEqual([
+      { studentId, screeningId: rose, screenedOn: '2025-11-21', from: 'low', to: 'high', caseId },
+    ]);
   });
 });
 
