@@ -127,7 +127,7 @@ export class UraDatabase extends Dexie {
     // v5 (2026-12): one small device-only row per case with its name, level and what is due (caseIndex.ts), so the
     // case list and Today read 10,000 small rows instead of every case, student and plan action. Built from v4's rows.
     this.version(5)
-      .stores({ caseIndex: 'caseId, firstFollowUp, studentId' })
+      .stores({ caseIndex: 'caseId, firstFollowUp, nextDue, studentId' })
       .upgrade(async (tx) => {
         await tx.table('caseIndex').bulkPut(await caseIndexOfAll((name) => tx.table(name)));
       });

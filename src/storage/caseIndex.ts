@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import { buildCaseIndex, type CaseIndexEntry, type CaseIndexSources } from '../domain/caseIndex.ts';
 import { fallbackProfileId } from '../domain/profiles/profiles.ts';
-import type { UraDatabase } from './UraDatabase.ts';
+import type { SchoolRecord, UraDatabase } from './UraDatabase.ts';
 
 /** What a write changed, so the index entries that show it are rewritten. */
 export interface CaseIndexChange {
@@ -36,6 +36,13 @@ async function caseIdsOf(db: UraDatabase, change: CaseIndexChange): Promise<stri
   return [...ids];
 }
 
+/** The cases' schools; every school when one is missing, for the fallback profile (a rare, small read). */
+async function schoolsFor(db: UraDatabase, cases: readonly { schoolId: string }[]): Promise<SchoolRecord[]> {
+  const found = await db.schools.bulkGet([...new Set(cases.map((record) => record.schoolId))]);
+  if (found.every((school) => school !== undefined)) return found;
+  return db.schools.toArray();
+}
+
 /**
  * Rewrites the index entries of the cases `change` touches, from the records
  * as they now are. Call it inside the write's own transaction (with
@@ -50,7 +57,7 @@ export async function refreshCaseIndex(db: UraDatabase, change: CaseIndexChange)
   const studentIds = [...new Set(cases.map((record) => record.studentId))];
   const [students, schools, screeningLevels, planActions, visitSummaries] = await Promise.all([
     db.students.bulkGet(studentIds),
-    db.schools.toArray(),
+    schoolsFor(db, cases),
     db.screeningSummaries.bulkGet(studentIds),
     db.planActions.where('caseId').anyOf(caseIds).toArray(),
     db.visitSummaries.bulkGet(caseIds),

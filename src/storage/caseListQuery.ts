@@ -1,5 +1,5 @@
 import type { CaseIndexEntry } from '../domain/caseIndex.ts';
-import type { CaseSummary } from '../domain/caseListFilter.ts';
+import { sortCases, type CaseSummary } from '../domain/caseListFilter.ts';
 import type { UraDatabase } from './UraDatabase.ts';
 
 export type { CaseSummary };
@@ -28,4 +28,31 @@ function summaryOf(entry: CaseIndexEntry): CaseSummary {
  */
 export async function loadCaseSummaries(db: UraDatabase): Promise<CaseSummary[]> {
   return (await db.caseIndex.toArray()).map(summaryOf);
+}
+
+/** The first rows of the list in its default order, and how many cases there are, read before the whole list. */
+export interface CaseListHead {
+  rows: CaseSummary[];
+  total: number;
+}
+
+/**
+ * The first `size` rows in the list's default order (next due first), read
+ * through the `nextDue` index: the entries due no later than the `size`th,
+ * sorted exactly as sortCases sorts the whole list (ties on that day
+ * included), so the first screen shows before 10,000 rows are read and does
+ * not change when they arrive. Null when fewer than `size` cases have
+ * anything due: then the order depends on every row.
+ */
+export async function loadCaseListHead(db: UraDatabase, size: number): Promise<CaseListHead | null> {
+  return db.transaction('r', db.caseIndex, async () => {
+    const first = await db.caseIndex.orderBy('nextDue').limit(size).toArray();
+    const last = first.at(-1)?.nextDue;
+    if (first.length < size || last == null) return null;
+    const [candidates, total] = await Promise.all([
+      db.caseIndex.where('nextDue').belowOrEqual(last).toArray(),
+      db.caseIndex.count(),
+    ]);
+    return { rows: sortCases(candidates.map(summaryOf), 'due').slice(0, size), total };
+  });
 }

@@ -18,7 +18,7 @@ export function CaseListPage() {
   const [filter, setFilter] = useState<CaseListFilter>(NO_CASE_FILTER);
   const [sort, setSort] = useState<CaseSort>('due');
   const [limit, setLimit] = useState(CASE_PAGE_SIZE);
-  const list = useCaseList(filter, sort);
+  const list = useCaseList(filter, sort, CASE_PAGE_SIZE);
   const visible = list.rows.slice(0, limit);
   const markedReady = useRef(false);
 
@@ -78,13 +78,13 @@ export function CaseListPage() {
       ) : null}
       {hasCases ? (
         <p className="list-count" aria-live="polite">
-          {t('list.count', { count: list.rows.length })}
-          {visible.length < list.rows.length
-            ? ` · ${t('list.shown', { shown: visible.length, total: list.rows.length })}`
+          {t('list.count', { count: list.matching })}
+          {visible.length < list.matching
+            ? ` · ${t('list.shown', { shown: visible.length, total: list.matching })}`
             : null}
         </p>
       ) : null}
-      {hasCases && list.rows.length === 0 ? (
+      {hasCases && list.matching === 0 ? (
         <div className="empty">
           <p>{t('list.noMatches')}</p>
           <button type="button" onClick={() => changeFilter(NO_CASE_FILTER)}>
@@ -97,7 +97,7 @@ export function CaseListPage() {
           <CaseCard key={row.caseId} row={row} school={list.schools.get(row.schoolId)} today={list.today} />
         ))}
       </ul>
-      {visible.length < list.rows.length ? (
+      {visible.length < list.matching ? (
         <button type="button" className="case-more" onClick={() => setLimit((current) => current + CASE_PAGE_SIZE)}>
           {t('list.showMore')}
         </button>

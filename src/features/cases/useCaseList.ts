@@ -1,13 +1,14 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import {
   filterCases,
+  NO_CASE_FILTER,
   sortCases,
   type CaseListFilter,
   type CaseSort,
   type CaseSummary,
 } from '../../domain/caseListFilter.ts';
 import { localIsoDate } from '../../domain/dueDates.ts';
-import { loadCaseSummaries } from '../../storage/caseListQuery.ts';
+import { loadCaseListHead, loadCaseSummaries } from '../../storage/caseListQuery.ts';
 import { db } from '../../storage/database.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
 import type { SchoolRecord } from '../../storage/UraDatabase.ts';
@@ -17,6 +18,8 @@ export interface CaseList {
   /** True while a new search or filter is still being applied in the background. */
   isUpdating: boolean;
   total: number;
+  /** How many cases pass the filter; more than `rows` holds while only the first rows are read. */
+  matching: number;
   rows: CaseSummary[];
   schools: Map<string, SchoolRecord>;
   /** The schools that have cases on the device, for the school filter. */
@@ -29,8 +32,13 @@ export interface CaseList {
  * data or the order change, and filtered as the user types. Filtering is
  * deferred, so the search box never waits for 10,000 rows.
  */
-export function useCaseList(filter: CaseListFilter, sort: CaseSort): CaseList {
+export function useCaseList(filter: CaseListFilter, sort: CaseSort, headSize: number): CaseList {
   const all = useLiveQuery(() => loadCaseSummaries(db), []);
+  // The first screen, read through an index while the whole list loads; once it has, this query stops
+  // (returning without reading, it watches no table).
+  const allLoaded = useRef(false);
+  allLoaded.current ||= all !== undefined;
+  const head = useLiveQuery(() => (allLoaded.current ? null : loadCaseListHead(db, headSize)), [headSize]);
   const schoolRows = useLiveQuery(() => db.schools.toArray(), []);
   const today = localIsoDate(new Date());
   const deferredFilter = useDeferredValue(filter);
@@ -39,13 +47,37 @@ export function useCaseList(filter: CaseListFilter, sort: CaseSort): CaseList {
   const rows = useMemo(() => filterCases(sorted, deferredFilter, today), [sorted, deferredFilter, today]);
   const schools = useMemo(() => new Map((schoolRows ?? []).map((school) => [school.id, school])), [schoolRows]);
   const caseSchoolIds = useMemo(() => [...new Set((all ?? []).map((row) => row.schoolId))], [all]);
+  const headOnly = all === undefined && head != null && sort === 'due' && sameFilter(filter, NO_CASE_FILTER);
+  if (headOnly) {
+    return {
+      isLoading: false,
+      isUpdating: true,
+      total: head.total,
+      matching: head.total,
+      rows: head.rows,
+      schools,
+      caseSchoolIds,
+      today,
+    };
+  }
   return {
     isLoading: all === undefined,
     isUpdating: deferredFilter !== filter || deferredSort !== sort,
     total: all?.length ?? 0,
+    matching: rows.length,
     rows,
     schools,
     caseSchoolIds,
     today,
   };
+}
+
+function sameFilter(a: CaseListFilter, b: CaseListFilter): boolean {
+  return (
+    a.query === b.query &&
+    a.status === b.status &&
+    a.riskLevel === b.riskLevel &&
+    a.schoolId === b.schoolId &&
+    a.due === b.due
+  );
 }

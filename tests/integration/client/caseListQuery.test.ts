@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getProfile } from '../../../src/domain/profiles/profiles.ts';
 import { createCase, transitionCase } from '../../../src/storage/caseRepository.ts';
-import { loadCaseSummaries } from '../../../src/storage/caseListQuery.ts';
+import { sortCases } from '../../../src/domain/caseListFilter.ts';
+import { loadCaseListHead, loadCaseSummaries } from '../../../src/storage/caseListQuery.ts';
 import { addHomeVisit } from '../../../src/storage/homeVisitRepository.ts';
 import { addPlanAction } from '../../../src/storage/planActionRepository.ts';
 import { newRecordId } from '../../../src/storage/recordWrites.ts';
@@ -117,5 +118,31 @@ describe('loadCaseSummaries', () => {
     const rows = await loadCaseSummaries(db);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({ givenName: '', familyName: '', searchKey: '', nextDue: '2026-11-09' });
+  });
+});
+
+describe('loadCaseListHead', () => {
+  it('gives the first rows of the default order, ties on the last day included, before the whole list', async () => {
+    const names = ['Vesna', 'Ana', 'Ђорђе', 'Besa', 'Milica', 'Arbër'];
+    for (const [index, givenName] of names.entries()) {
+      const student = await seedStudentAt(db, kosovar, { givenName, familyName: 'Gashi' });
+      // Two flags a day: several cases fall due on the same day, so the cut falls inside a tie.
+      await bulkPutCases(db, 2, { id: student, schoolId: kosovar.id }, { flaggedAt: `2026-11-0${1 + (index % 3)}` });
+    }
+    await bulkPutCases(db, 3, { id: newRecordId(), schoolId: kosovar.id }, { status: 'closed' });
+
+    const everything = sortCases(await loadCaseSummaries(db), 'due');
+    for (const size of [1, 3, 5, 8, 12]) {
+      const head = await loadCaseListHead(db, size);
+      expect(head?.rows).toEqual(everything.slice(0, size));
+      expect(head?.total).toBe(15);
+    }
+  });
+
+  it('gives nothing when too few cases have anything due to decide the first rows without reading all', async () => {
+    await bulkPutCases(db, 2, { id: newRecordId(), schoolId: kosovar.id });
+    await bulkPutCases(db, 5, { id: newRecordId(), schoolId: kosovar.id }, { status: 'closed' });
+    expect(await loadCaseListHead(db, 3)).toBeNull();
+    expect(await loadCaseListHead(db, 2)).not.toBeNull();
   });
 });
