@@ -4,6 +4,10 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const isTest = process.env.VITEST !== undefined;
+const testDatabaseUrl = process.env.URA_TEST_DATABASE_URL ?? '';
+const SERVER_TESTS = ['tests/integration/server/**/*.test.ts', 'tests/integration/sync/**/*.test.ts'];
+const POSTGRES_ONLY_TESTS = 'tests/integration/server/postgres*.test.ts';
+const SQLITE_ONLY_TESTS = 'tests/integration/server/databaseSqlite*.test.ts';
 
 export default defineConfig({
   plugins: [
@@ -70,10 +74,29 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['tests/integration/server/**/*.test.ts', 'tests/integration/sync/**/*.test.ts'],
+          include: SERVER_TESTS,
+          // Tests of PostgreSQL itself run only in `server-postgres`.
+          exclude: [POSTGRES_ONLY_TESTS],
           setupFiles: ['tests/support/setupNode.ts'],
         },
       },
+      // The same server and sync tests again on PostgreSQL, when a server is given
+      // (scripts/withPostgres.sh starts a throwaway one; CI always does).
+      ...(testDatabaseUrl === ''
+        ? []
+        : [
+            {
+              extends: true as const,
+              test: {
+                name: 'server-postgres',
+                environment: 'node',
+                include: SERVER_TESTS,
+                exclude: [SQLITE_ONLY_TESTS],
+                setupFiles: ['tests/support/setupNode.ts'],
+                env: { URA_TEST_ENGINE: 'postgres' },
+              },
+            },
+          ]),
     ],
   },
 });

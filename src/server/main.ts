@@ -7,13 +7,18 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './createServer.ts';
 import { migrateToLatest } from './database/migrateToLatest.ts';
-import { openDatabase } from './database/openDatabase.ts';
+import {
+  databaseTargetFromEnv,
+  describeTarget,
+  openDatabase,
+  type OpenDatabaseOptions,
+} from './database/openDatabase.ts';
 import { seedDemoData } from './seed/seedDemoData.ts';
 
 interface ServerConfig {
   port: number;
   host: string;
-  databaseFile: string;
+  database: OpenDatabaseOptions;
   seedDemo: boolean;
   staticDir: string;
   logLevel: string;
@@ -26,7 +31,7 @@ function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    databaseFile: join(resolve(env.DATA_DIR ?? './data'), 'ura.sqlite'),
+    database: databaseTargetFromEnv(env, resolve(env.DATA_DIR ?? './data')),
     seedDemo: env.SEED_DEMO !== 'false',
     // main.js compiles to dist/server/server/, the client builds to dist/client/.
     staticDir: fileURLToPath(new URL('../../client', import.meta.url)),
@@ -36,8 +41,9 @@ function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
 
 async function start(): Promise<void> {
   const config = readConfig(process.env);
-  const db = openDatabase({ file: config.databaseFile });
+  const db = openDatabase(config.database);
   await migrateToLatest(db);
+  console.log(`Data: ${describeTarget(config.database)}`);
   if (config.seedDemo && (await seedDemoData(db, Date.now()))) {
     console.log('Added demo municipalities, schools and students (set SEED_DEMO=false to skip).');
   }

@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/server/createServer.ts';
-import { migrateToLatest } from '../../src/server/database/migrateToLatest.ts';
-import { openDatabase, type AppDatabase } from '../../src/server/database/openDatabase.ts';
+import type { AppDatabase } from '../../src/server/database/openDatabase.ts';
 import { seedDemoData } from '../../src/server/seed/seedDemoData.ts';
 import type { FetchLike } from '../../src/sync/postSync.ts';
+import { openFreshDatabase } from './serverTestDatabase.ts';
 
 export interface InProcessServer {
   app: FastifyInstance;
@@ -17,10 +14,12 @@ export interface InProcessServer {
   close: () => Promise<void>;
 }
 
-/** A real server on a real SQLite file in a temp dir, reached without sockets. */
+/**
+ * A real server on a fresh real database (a SQLite file, or a PostgreSQL schema in
+ * the `server-postgres` project), reached without sockets. `close` deletes the data.
+ */
 export async function startInProcessServer(options: { seed?: boolean } = {}): Promise<InProcessServer> {
-  const db = openDatabase({ file: join(mkdtempSync(join(tmpdir(), 'ura-sync-')), 'ura.sqlite') });
-  await migrateToLatest(db);
+  const { db, drop } = await openFreshDatabase();
   if (options.seed ?? true) await seedDemoData(db, Date.now());
   const app = await createServer({ db });
   const bytes = { sent: 0, received: 0 };
@@ -46,7 +45,7 @@ export async function startInProcessServer(options: { seed?: boolean } = {}): Pr
     bytes,
     close: async () => {
       await app.close();
-      await db.destroy();
+      await drop();
     },
   };
 }

@@ -1,15 +1,11 @@
-/** Builders and a real-SQLite test server for the server integration tests. */
+/** Builders and a real-database test server (SQLite, or PostgreSQL in `server-postgres`) for the server tests. */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { formatHlc } from '../../src/domain/hlc.ts';
 import type { StudentFields } from '../../src/domain/student.ts';
 import { createServer } from '../../src/server/createServer.ts';
 import { APP_TABLES } from '../../src/server/database/databaseSchema.ts';
-import { migrateToLatest } from '../../src/server/database/migrateToLatest.ts';
-import { openDatabase, type AppDatabase } from '../../src/server/database/openDatabase.ts';
+import type { AppDatabase, OpenDatabaseOptions } from '../../src/server/database/openDatabase.ts';
 import { writeWinningFields } from '../../src/server/sync/fieldStore.ts';
 import {
   PROTOCOL_VERSION,
@@ -19,6 +15,7 @@ import {
   type SyncRequest,
   type SyncResponse,
 } from '../../src/sync/protocol.ts';
+import { openFreshDatabase } from './serverTestDatabase.ts';
 
 /** The pinned server clock of test servers. */
 export const TEST_NOW = Date.parse('2026-11-23T10:00:00.000Z');
@@ -82,24 +79,18 @@ export function makeSyncRequest(overrides: Partial<SyncRequest> = {}): SyncReque
 
 export interface TempDatabase {
   db: AppDatabase;
+  /** The SQLite file; '' on PostgreSQL, where `target` says where the data is. */
   file: string;
-  /** Destroys the connection (if still open) and deletes the folder. */
+  /** Pass to `openDatabase` to reach the same data again, as a restarted server would. */
+  target: OpenDatabaseOptions;
+  /** Destroys the connection (if still open) and deletes the data (the folder, or the PostgreSQL schema). */
   cleanup: () => Promise<void>;
 }
 
+/** A fresh, migrated database on the engine of the vitest project (see serverTestDatabase.ts). */
 export async function createTempDatabase(): Promise<TempDatabase> {
-  const dir = mkdtempSync(join(tmpdir(), 'ura-server-test-'));
-  const file = join(dir, 'ura.sqlite');
-  const db = openDatabase({ file });
-  await migrateToLatest(db);
-  return {
-    db,
-    file,
-    cleanup: async () => {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const { db, file, target, drop } = await openFreshDatabase();
+  return { db, file, target, cleanup: drop };
 }
 
 /** Writes a school record directly, as the seed would, so student mutations can name it. */
@@ -122,7 +113,7 @@ export interface TestServer extends TempDatabase {
   app: FastifyInstance;
 }
 
-/** A server on a fresh SQLite file holding one school (TEST_SCHOOL_ID), with the clock at TEST_NOW. */
+/** A server on a fresh database holding one school (TEST_SCHOOL_ID), with the clock at TEST_NOW. */
 export async function startTestServer(options: { staticDir?: string } = {}): Promise<TestServer> {
   const temp = await createTempDatabase();
   await addSchool(temp.db);

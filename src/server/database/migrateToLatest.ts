@@ -1,4 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { engineOf } from './databaseEngine.ts';
+import { currentPostgresSchema } from './postgresEngine.ts';
 import * as createSyncTables from './migrations/1795431600000_create_sync_tables.ts';
 import * as changeLogClient from './migrations/1795435200000_change_log_client.ts';
 
@@ -18,7 +20,14 @@ const inCodeProvider: MigrationProvider = {
 
 /** Brings the schema up to date; throws when a migration fails (the server must not start half-migrated). */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: inCodeProvider });
+  // Kysely looks for its bookkeeping tables in every schema it can see; on PostgreSQL
+  // another schema's (another app's, or a test's) would make it skip creating ours.
+  const schema = engineOf(db) === 'postgres' ? await currentPostgresSchema(db) : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: inCodeProvider,
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,6 +1,6 @@
 /**
- * Everything that is specific to SQLite lives here, so that adding PostgreSQL
- * means adding a sibling module rather than touching the sync code.
+ * Everything that is specific to SQLite lives here; postgresEngine.ts is its
+ * PostgreSQL sibling and databaseEngine.ts picks between them.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -24,9 +24,9 @@ export function createSqliteDialect(file: string): SqliteDialect {
 /**
  * The change-log sequence column. In SQLite an INTEGER PRIMARY KEY is the rowid
  * (already indexed), and AUTOINCREMENT guarantees a seq is never reused, even
- * after the newest rows are deleted. PostgreSQL would use an identity column.
+ * after the newest rows are deleted.
  */
-export function sequencePrimaryKey(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder {
+export function sqliteSequencePrimaryKey(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder {
   return column.primaryKey().autoIncrement();
 }
 
@@ -36,7 +36,10 @@ export function sequencePrimaryKey(column: ColumnDefinitionBuilder): ColumnDefin
  * numbers become visible in commit order — the pull cursor relies on that.
  * A deferred BEGIN could also fail with SQLITE_BUSY when upgrading a read lock.
  */
-export async function inWriteTransaction<DB, T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+export async function inSqliteWriteTransaction<DB, T>(
+  db: Kysely<DB>,
+  work: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
   return db.connection().execute(async (connection) => {
     await sql`begin immediate`.execute(connection);
     try {

@@ -2,7 +2,7 @@ import { localIsoDate } from '../../domain/dueDates.ts';
 import { formatHlc } from '../../domain/hlc.ts';
 import type { Entity } from '../../sync/protocol.ts';
 import type { AppDatabase } from '../database/openDatabase.ts';
-import { inWriteTransaction } from '../database/sqliteEngine.ts';
+import { inWriteTransaction } from '../database/databaseEngine.ts';
 import { writeWinningFields } from '../sync/fieldStore.ts';
 import { demoCasework } from './demoCasework.ts';
 import { DEMO_MUNICIPALITIES, DEMO_SCHOOLS } from './demoPlaces.ts';

@@ -1,6 +1,6 @@
 import { DEFAULT_PULL_LIMIT, type SyncRequest, type SyncResponse } from '../../sync/protocol.ts';
 import type { AppDatabase } from '../database/openDatabase.ts';
-import { inWriteTransaction } from '../database/sqliteEngine.ts';
+import { inWriteTransaction } from '../database/databaseEngine.ts';
 import { applyMutations } from './applyMutations.ts';
 import { readChanges } from './readChanges.ts';
 

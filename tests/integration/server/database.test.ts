@@ -1,7 +1,12 @@
-import { sql } from 'kysely';
+/**
+ * Runs on both engines (`server` on SQLite, `server-postgres` on PostgreSQL);
+ * engine-only checks are in databaseSqlite.test.ts and postgres*.test.ts.
+ */
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engineOf } from '../../../src/server/database/databaseEngine.ts';
 import { migrateToLatest } from '../../../src/server/database/migrateToLatest.ts';
-import { openDatabase, type AppDatabase } from '../../../src/server/database/openDatabase.ts';
+import { databaseTargetFromEnv, describeTarget, openDatabase } from '../../../src/server/database/openDatabase.ts';
 import { createServer } from '../../../src/server/createServer.ts';
 import {
   countRows,
@@ -14,11 +19,7 @@ import {
   TEST_NOW,
   type TestServer,
 } from '../../support/serverFixtures.ts';
-
-async function pragma(db: AppDatabase, name: string): Promise<unknown> {
-  const result = await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(db);
-  return Object.values(result.rows[0] ?? {})[0];
-}
+import { TEST_ENGINE } from '../../support/serverTestDatabase.ts';
 
 describe('openDatabase', () => {
   let server: TestServer;
@@ -29,14 +30,18 @@ describe('openDatabase', () => {
     await server.cleanup();
   });
 
-  it('keeps acknowledged data after the file is closed and reopened', async () => {
+  it('opens the engine the test project asks for', () => {
+    expect(engineOf(server.db)).toBe(TEST_ENGINE);
+  });
+
+  it('keeps acknowledged data after the database is closed and reopened', async () => {
     const create = makeMutation();
     await sync(server.app, makeSyncRequest({ mutations: [create] }));
     const counts = await countRows(server.db);
     await server.app.close();
     await server.db.destroy();
 
-    const reopened = openDatabase({ file: server.file });
+    const reopened = openDatabase(server.target);
     const app = await createServer({ db: reopened, now: () => TEST_NOW });
     try {
       await migrateToLatest(reopened);
@@ -52,11 +57,19 @@ describe('openDatabase', () => {
     }
   });
 
-  it('uses WAL, full sync, foreign keys and a busy timeout', async () => {
-    expect(await pragma(server.db, 'journal_mode')).toBe('wal');
-    expect(await pragma(server.db, 'synchronous')).toBe(2);
-    expect(await pragma(server.db, 'foreign_keys')).toBe(1);
-    expect(await pragma(server.db, 'busy_timeout')).toBeGreaterThan(0);
+  it('reads sequence numbers, epoch milliseconds and counts back as JS numbers', async () => {
+    const reply = await sync(server.app, makeSyncRequest({ mutations: [makeMutation()] }));
+    const log = await server.db.selectFrom('change_log').select('seq').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const applied = await server.db.selectFrom('applied_mutation').select('received_at').executeTakeFirstOrThrow();
+    const count = await server.db
+      .selectFrom('change_log')
+      .select((eb) => eb.fn.countAll().as('rows'))
+      .executeTakeFirstOrThrow();
+
+    expect(reply.nextCursor).toBe(log.seq);
+    expect(typeof log.seq).toBe('number');
+    expect(applied.received_at).toBe(TEST_NOW);
+    expect(typeof count.rows).toBe('number');
   });
 });
 
@@ -69,5 +82,32 @@ describe('migrateToLatest', () => {
     } finally {
       await temp.cleanup();
     }
+  });
+});
+
+describe('databaseTargetFromEnv', () => {
+  it('uses the SQLite file in the data folder without DATABASE_URL', () => {
+    expect(databaseTargetFromEnv({}, '/srv/ura')).toEqual({ file: join('/srv/ura', 'ura.sqlite') });
+    expect(databaseTargetFromEnv({ DATABASE_URL: ' ' }, '/srv/ura')).toEqual({ file: join('/srv/ura', 'ura.sqlite') });
+  });
+
+  it('uses PostgreSQL for a postgres:// or postgresql:// DATABASE_URL', () => {
+    for (const url of ['postgres://ura:secret@db.example/ura', 'postgresql://ura@%2Fvar%2Frun%2Fpostgresql/ura']) {
+      expect(databaseTargetFromEnv({ DATABASE_URL: url }, '/srv/ura')).toEqual({ url });
+    }
+  });
+
+  it('refuses any other DATABASE_URL rather than quietly falling back to SQLite', () => {
+    expect(() => databaseTargetFromEnv({ DATABASE_URL: 'mysql://ura@db.example/ura' }, '/srv/ura')).toThrow(
+      /DATABASE_URL must start with postgres/,
+    );
+  });
+
+  it('describes the target without the password', () => {
+    const description = describeTarget({ url: 'postgres://ura:secret@db.example:5433/ura' });
+    expect(description).toBe('PostgreSQL database ura on db.example:5433');
+    expect(describeTarget({ url: 'postgresql://ura@%2Fvar%2Frun%2Fpostgresql/ura' })).toBe(
+      'PostgreSQL database ura on /var/run/postgresql',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { sequencePrimaryKey } from '../sqliteEngine.ts';
+import { sequenceColumn } from '../databaseEngine.ts';
 
 /** The three tables behind sync: idempotency, current field values and the change log. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -25,9 +25,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // `seq` is the primary key, which is the index pulls range-scan (seq > cursor).
+  // On SQLite this is still `integer primary key autoincrement`, as first released.
+  const seq = sequenceColumn(db);
   await db.schema
     .createTable('change_log')
-    .addColumn('seq', 'integer', sequencePrimaryKey)
+    .addColumn('seq', seq.dataType, seq.build)
     .addColumn('entity', 'text', (column) => column.notNull())
     .addColumn('entity_id', 'text', (column) => column.notNull())
     .addColumn('field', 'text', (column) => column.notNull())
