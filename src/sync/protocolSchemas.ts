@@ -14,7 +14,19 @@ import { MAX_MUTATIONS_PER_REQUEST, MAX_PULL_LIMIT, type ClientWritableEntity, t
 import { homeVisitRecordSchema, screeningRecordSchema } from './protocolRecordSchemas.ts';
 
 const id = z.string().regex(ID_PATTERN);
-const hlc = z.string().refine(isHlc);
+/**
+ * The HLC pattern alone lets through dates that do not exist ("2026-19-39…"):
+ * such a stamp escapes the clock-ahead check (its time is NaN) yet sorts after
+ * every real one, so it would win each later edit of its fields. Every HLC the
+ * app makes comes from Date#toISOString and passes.
+ */
+const hlc = z.string().refine((value) => isHlc(value) && isRealInstant(value));
+
+function isRealInstant(value: string): boolean {
+  const iso = value.slice(0, 24);
+  const millis = Date.parse(iso);
+  return Number.isFinite(millis) && new Date(millis).toISOString() === iso;
+}
 
 /** What the server enforces per client-writable record type. */
 export interface EntityRule {

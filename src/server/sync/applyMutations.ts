@@ -19,8 +19,9 @@ export async function applyMutations(
 ): Promise<MutationResult[]> {
   const results: MutationResult[] = [];
   for (const mutation of mutations) {
-    if (await wasReceivedBefore(trx, mutation.id)) {
-      results.push({ id: mutation.id, status: 'duplicate' });
+    const earlier = await earlierResult(trx, mutation.id);
+    if (earlier !== undefined) {
+      results.push(earlier);
       continue;
     }
     const outcome = await applyOne(trx, mutation, now);
@@ -41,9 +42,22 @@ export async function applyMutations(
   return results;
 }
 
-async function wasReceivedBefore(trx: Kysely<DatabaseSchema>, mutationId: string): Promise<boolean> {
-  const row = await trx.selectFrom('applied_mutation').select('id').where('id', '=', mutationId).executeTakeFirst();
-  return row !== undefined;
+/**
+ * The answer to a mutation id received before (a re-send, or the same id twice
+ * in one batch): `duplicate` if it was applied, the same rejection if it was
+ * rejected. Answering `duplicate` to a rejected one would make the app drop it
+ * as delivered when the first reply was lost, and the user would never learn
+ * that the server refused it.
+ */
+async function earlierResult(trx: Kysely<DatabaseSchema>, mutationId: string): Promise<MutationResult | undefined> {
+  const row = await trx
+    .selectFrom('applied_mutation')
+    .select(['status', 'code'])
+    .where('id', '=', mutationId)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  if (row.status === 'rejected' && row.code !== null) return { id: mutationId, status: 'rejected', code: row.code };
+  return { id: mutationId, status: 'duplicate' };
 }
 
 async function applyOne(trx: Kysely<DatabaseSchema>, mutation: Mutation, now: number): Promise<Outcome> {

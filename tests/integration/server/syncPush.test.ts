@@ -137,11 +137,12 @@ describe('POST /api/sync (push)', () => {
     expect((await readStoredFields(server.db, 'student', create.entityId)).grade).toBe(create.fields.grade);
   });
 
-  it('answers duplicate when a rejected mutation is sent again', async () => {
+  it('answers the same rejection when a rejected mutation is sent again', async () => {
+    // After a lost reply the app re-sends; "duplicate" would make it drop the change as delivered.
     const setOnNothing = makeMutation({ op: 'set', fields: { grade: 3 } });
     await sync(server.app, makeSyncRequest({ mutations: [setOnNothing] }));
     const again = await sync(server.app, makeSyncRequest({ mutations: [setOnNothing] }));
-    expect(again.results).toEqual([{ id: setOnNothing.id, status: 'duplicate' }]);
+    expect(again.results).toEqual([{ id: setOnNothing.id, status: 'rejected', code: 'not_found' }]);
   });
 
   it('records every outcome with the server receive time', async () => {
