@@ -7,18 +7,19 @@ import { studentSearchKey } from './studentRepository.ts';
 import { observeHlc, setCursor } from './syncMeta.ts';
 import type { StudentRecord, UraDatabase } from './UraDatabase.ts';
 
-interface Versioned {
+export interface Versioned {
   id: string;
   hlcs: Record<string, string>;
 }
 
 /** Where each synced record type lives on the device, and what to derive when it changes. */
-interface LocalTable {
+export interface LocalTable {
   table: Table<Versioned, string>;
   derive?: (record: Versioned) => Versioned;
 }
 
-function localTables(db: UraDatabase): Record<Entity, LocalTable> {
+/** The device table of each synced record type. */
+export function localTables(db: UraDatabase): Record<Entity, LocalTable> {
   return {
     student: {
       table: db.students as unknown as Table<Versioned, string>,

@@ -36,11 +36,16 @@ async function caseIdsOf(db: UraDatabase, change: CaseIndexChange): Promise<stri
   return [...ids];
 }
 
-/** The cases' schools; every school when one is missing, for the fallback profile (a rare, small read). */
-async function schoolsFor(db: UraDatabase, cases: readonly { schoolId: string }[]): Promise<SchoolRecord[]> {
-  const found = await db.schools.bulkGet([...new Set(cases.map((record) => record.schoolId))]);
-  if (found.every((school) => school !== undefined)) return found;
-  return db.schools.toArray();
+/**
+ * The cases' schools; every school when one is missing (for the fallback
+ * profile: a rare, small read). A case pulled across two pages may not know
+ * its school yet.
+ */
+async function schoolsFor(db: UraDatabase, cases: readonly { schoolId?: string }[]): Promise<SchoolRecord[]> {
+  const ids = [...new Set(cases.map((record) => record.schoolId))];
+  const known = ids.filter((id): id is string => typeof id === 'string');
+  const found = (await db.schools.bulkGet(known)).filter((school) => school !== undefined);
+  return found.length === ids.length ? found : db.schools.toArray();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION, type Mutation } from '../sync/protocol.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { OutboxRow, UraDatabase } from './UraDatabase.ts';
+import { restampForResend, restampTables } from './outboxRestamp.ts';
 import { getClientId, nextHlc } from './syncMeta.ts';
 
 type MutationBody = Pick<Mutation, 'entity' | 'entityId' | 'op' | 'fields'>;
@@ -35,23 +36,33 @@ export async function countRejected(db: UraDatabase): Promise<number> {
   return db.outbox.where('state').equals('rejected').count();
 }
 
-/** Settles outbox rows from the server's answer: acknowledged rows leave, rejected ones stay visible. */
+/**
+ * Settles outbox rows from the server's answer: acknowledged rows leave,
+ * rejected ones stay visible — except `clock_ahead`, which only means this
+ * phone's clock ran ahead: by now the offset from the server is measured, so
+ * the change is stamped afresh and stays queued (restampForResend). Nothing
+ * the user wrote is set aside for a wrong clock. Returns how many were re-queued.
+ */
 export async function settleOutbox(
   db: UraDatabase,
   results: readonly { id: string; status: string; code?: string }[],
-): Promise<void> {
+): Promise<number> {
   const byId = new Map(results.map((result) => [result.id, result]));
-  await db.transaction('rw', db.outbox, async () => {
+  return db.transaction('rw', restampTables(db), async () => {
     const rows = await db.outbox.where('state').equals('pending').toArray();
+    const restamp: number[] = [];
     for (const row of rows) {
       const result = byId.get(row.mutation.id);
       if (!result || row.seq === undefined) continue;
-      if (result.status === 'rejected') {
+      if (result.status === 'rejected' && result.code === 'clock_ahead') restamp.push(row.seq);
+      else if (result.status === 'rejected') {
         await db.outbox.update(row.seq, { state: 'rejected', rejectionCode: result.code ?? 'unknown' });
       } else {
         await db.outbox.delete(row.seq);
       }
     }
+    await restampForResend(db, restamp);
+    return restamp.length;
   });
 }
 

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, nodeIdFrom, receiveHlc, tickHlc, type HlcState } from '../domain/hlc.ts';
+import { MAX_CLOCK_AHEAD_MS } from '../sync/protocol.ts';
 import type { UraDatabase } from './UraDatabase.ts';
 
 /**
@@ -63,13 +64,27 @@ export async function setCursor(db: UraDatabase, cursor: number): Promise<void> 
   await db.meta.put({ key: META_KEYS.cursor, value: cursor });
 }
 
+/**
+ * Keeps the server's answer time: the clock offset (so HLCs follow the
+ * server's clock, not the phone's) and when it last answered. A device HLC
+ * more than the server's tolerance ahead of the corrected time came from a
+ * clock that ran ahead; the server refused everything stamped with it, so it
+ * restarts from the corrected time instead of staying in the future.
+ */
 export async function recordSyncSuccess(db: UraDatabase, serverTime: number, roundTripMs: number): Promise<void> {
-  // Assume the server stamped its time half-way through the round trip.
-  const offset = serverTime - (Date.now() - roundTripMs / 2);
-  await db.meta.bulkPut([
-    { key: META_KEYS.serverOffsetMs, value: Math.round(offset) },
-    { key: META_KEYS.lastSyncAt, value: Date.now() },
-  ]);
+  await db.transaction('rw', db.meta, async () => {
+    // Assume the server stamped its time half-way through the round trip.
+    const offset = Math.round(serverTime - (Date.now() - roundTripMs / 2));
+    await db.meta.bulkPut([
+      { key: META_KEYS.serverOffsetMs, value: offset },
+      { key: META_KEYS.lastSyncAt, value: Date.now() },
+    ]);
+    const hlc = await loadHlc(db);
+    const now = Date.now() + offset;
+    if (hlc.millis > now + MAX_CLOCK_AHEAD_MS) {
+      await db.meta.put({ key: META_KEYS.hlc, value: { ...hlc, millis: now, counter: 0 } });
+    }
+  });
 }
 
 export async function getLastSyncAt(db: UraDatabase): Promise<number | undefined> {

@@ -27,8 +27,16 @@ export interface SyncSummary {
   roundTrips: number;
 }
 
+/**
+ * One request. The clock offset is corrected from the reply before anything
+ * in it is applied: applying changes moves the device's HLC to at least the
+ * corrected "now", and a device clock days ahead, uncorrected, would push the
+ * HLC days ahead for good — every later write would be refused `clock_ahead`.
+ * (`lastSyncAt` is therefore the time the server last answered.)
+ */
 async function send(db: UraDatabase, options: SyncOptions, mutations: Mutation[]): Promise<SyncResponse> {
-  return postSync(options.fetch, options.baseUrl, {
+  const started = Date.now();
+  const reply = await postSync(options.fetch, options.baseUrl, {
     protocolVersion: PROTOCOL_VERSION,
     schemaVersion: SCHEMA_VERSION,
     clientId: await getClientId(db),
@@ -36,6 +44,8 @@ async function send(db: UraDatabase, options: SyncOptions, mutations: Mutation[]
     limit: options.pullLimit ?? DEFAULT_PULL_LIMIT,
     mutations,
   });
+  await recordSyncSuccess(db, reply.serverTime, Date.now() - started);
+  return reply;
 }
 
 /**
@@ -75,10 +85,10 @@ async function sendIsolatingBadMutations(
  */
 export async function syncWithServer(db: UraDatabase, options: SyncOptions): Promise<SyncSummary> {
   const summary: SyncSummary = { pushed: 0, rejected: 0, received: 0, roundTrips: 0 };
+  let resentAfterClock = false;
   for (;;) {
     const rows = await pendingMutations(db, MAX_MUTATIONS_PER_REQUEST);
     const mutations = rows.map((row) => row.mutation);
-    const started = Date.now();
     await markAttempted(
       db,
       rows.flatMap((row) => (row.seq === undefined ? [] : [row.seq])),
@@ -87,14 +97,17 @@ export async function syncWithServer(db: UraDatabase, options: SyncOptions): Pro
     summary.roundTrips += 1;
     // A server that answers none of what was sent would keep us looping on the same batch.
     if (mutations.length > 0 && reply.results.length === 0) throw new SyncUnavailableError();
-    await settleOutbox(db, reply.results);
+    const requeued = await settleOutbox(db, reply.results);
     await applyRemoteChanges(db, reply.changes, reply.nextCursor);
-    await recordSyncSuccess(db, reply.serverTime, Date.now() - started);
     summary.pushed += reply.results.filter((result) => result.status !== 'rejected').length;
-    summary.rejected += reply.results.filter((result) => result.status === 'rejected').length;
+    summary.rejected += reply.results.filter((result) => result.status === 'rejected').length - requeued;
     summary.received += reply.changes.length;
     options.onProgress?.(summary.received);
+    // Changes re-stamped after a clock that ran ahead go again at once, but only once per sync: their new stamps
+    // come from the corrected clock, so a second refusal would mean something else is wrong.
+    const resend = requeued > 0 && !resentAfterClock;
+    resentAfterClock ||= requeued > 0;
     const morePending = rows.length === MAX_MUTATIONS_PER_REQUEST;
-    if (!reply.hasMore && !morePending) return summary;
+    if (!reply.hasMore && !morePending && !resend) return summary;
   }
 }

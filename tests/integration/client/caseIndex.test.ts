@@ -200,4 +200,18 @@ describe('the case index', () => {
       { numRuns: 50 },
     );
   }, 120_000);
+
+  it('takes a case pulled across two pages: first without its school, then whole', async () => {
+    const studentId = await createStudent(db, makeStudentFields({ schoolId: serbianSchool }));
+    const caseId = newRecordId();
+    const hlc = remoteHlc(Date.parse('2030-01-01T00:00:00Z'));
+    await applyRemoteChanges(db, [changeOf('case', caseId, { studentId }, hlc)], 1);
+    expect(await db.caseIndex.get(caseId)).toMatchObject({ caseId, studentId, deadlines: [] });
+
+    const rest = { schoolId: serbianSchool, status: 'flagged', trigger: 'absence', flaggedAt: '2026-11-02' };
+    await applyRemoteChanges(db, [changeOf('case', caseId, rest, hlc)], 2);
+    const entry = await db.caseIndex.get(caseId);
+    expect(entry?.deadlines.map((deadline) => deadline.kind)).toEqual(['openCase']);
+    expect(entry?.givenName).toBe('Marko');
+  });
 });

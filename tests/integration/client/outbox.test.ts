@@ -8,6 +8,9 @@ import {
   settleOutbox,
 } from '../../../src/storage/outbox.ts';
 import type { UraDatabase } from '../../../src/storage/UraDatabase.ts';
+import { parseHlc } from '../../../src/domain/hlc.ts';
+import { createStudent } from '../../../src/storage/studentRepository.ts';
+import { recordSyncSuccess } from '../../../src/storage/syncMeta.ts';
 import { freshDatabase, makeStudentFields } from '../../support/clientFixtures.ts';
 
 let db: UraDatabase;
@@ -69,7 +72,7 @@ describe('outbox', () => {
 
   it('takes rejected rows out of the queue so they never block it', async () => {
     const [first, second, third] = await appendMany(3);
-    await settleOutbox(db, [{ id: first ?? '', status: 'rejected', code: 'clock_ahead' }]);
+    await settleOutbox(db, [{ id: first ?? '', status: 'rejected', code: 'not_found' }]);
 
     expect(await idsOf()).toEqual([second, third]);
     expect(await idsOf(1)).toEqual([second]);
@@ -94,5 +97,23 @@ describe('outbox', () => {
     await markAttempted(db, [first?.seq ?? -1, second?.seq ?? -1]);
     await markAttempted(db, [first?.seq ?? -1]);
     expect((await db.outbox.orderBy('seq').toArray()).map((row) => row.attempts)).toEqual([2, 1, 0]);
+  });
+
+  it('stamps a change refused for a clock that ran ahead afresh and keeps it queued with a new id', async () => {
+    const studentId = await createStudent(db, makeStudentFields());
+    const [row] = await db.outbox.toArray();
+    const refused = row!.mutation;
+    // The refusal arrives after the offset from the server was measured: the phone was three days ahead.
+    await recordSyncSuccess(db, Date.now() - 3 * 24 * 3600 * 1000, 10);
+
+    expect(await settleOutbox(db, [{ id: refused.id, status: 'rejected', code: 'clock_ahead' }])).toBe(1);
+
+    const [queued] = await db.outbox.toArray();
+    expect(queued).toMatchObject({ state: 'pending', mutation: { entityId: studentId, fields: refused.fields } });
+    expect(queued?.rejectionCode).toBeUndefined();
+    expect(queued?.mutation.id).not.toBe(refused.id);
+    expect(parseHlc(queued!.mutation.hlc).millis).toBeLessThan(parseHlc(refused.hlc).millis - 2 * 24 * 3600 * 1000);
+    const student = await db.students.get(studentId);
+    expect(new Set(Object.values(student!.hlcs))).toEqual(new Set([queued!.mutation.hlc]));
   });
 });
