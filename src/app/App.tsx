@@ -13,6 +13,7 @@ import {
   LazyCaseViewPage,
   LazyClassScreeningPage,
   LazyNewCasePage,
+  LazyOutboxPage,
   LazyReferralFormPage,
   LazyStudentScreeningsPage,
   LazyTodayPage,
@@ -50,6 +51,8 @@ function Screen({ route }: { route: Route }) {
       return <LazyReferralFormPage caseId={route.caseId} />;
     case 'classScreening':
       return <LazyClassScreeningPage />;
+    case 'outbox':
+      return <LazyOutboxPage />;
   }
 }
 

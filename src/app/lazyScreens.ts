@@ -38,6 +38,10 @@ export const LazyStudentScreeningsPage = lazyScreen(
   ['casework', 'screening'],
   async () => (await import('../features/screening/StudentScreeningsPage.tsx')).StudentScreeningsPage,
 );
+export const LazyOutboxPage = lazyScreen(
+  ['casework', 'outbox'],
+  async () => (await import('../features/outbox/OutboxPage.tsx')).OutboxPage,
+);
 
 const SCREEN_OF_ROUTE: Partial<Record<Route['name'], Pick<LazyScreen<object>, 'preload' | 'preloadCode'>>> = {
   today: LazyTodayPage,
@@ -50,6 +54,7 @@ const SCREEN_OF_ROUTE: Partial<Record<Route['name'], Pick<LazyScreen<object>, 'p
   newReferral: LazyReferralFormPage,
   classScreening: LazyClassScreeningPage,
   studentScreenings: LazyStudentScreeningsPage,
+  outbox: LazyOutboxPage,
 };
 
 /**

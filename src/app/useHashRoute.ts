@@ -14,7 +14,8 @@ export type Route =
   | { name: 'casePlan'; caseId: string }
   | { name: 'newReferral'; caseId: string }
   | { name: 'classScreening' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'outbox' };
 
 /** The top-level screens the bottom navigation leads to; every route belongs to one. */
 export type Section = 'today' | 'cases' | 'students' | 'screening' | 'settings';
@@ -38,6 +39,8 @@ export function parseRoute(hash: string): Route {
   switch (head) {
     case 'settings':
       return { name: 'settings' };
+    case 'outbox':
+      return { name: 'outbox' };
     case 'screening':
       return { name: 'classScreening' };
     case 'students':
@@ -66,6 +69,7 @@ export function sectionOf(route: Route): Section {
     case 'classScreening':
       return 'screening';
     case 'settings':
+    case 'outbox':
       return 'settings';
     default:
       return 'cases';

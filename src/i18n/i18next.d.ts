@@ -2,6 +2,7 @@ import 'i18next';
 import type cases from '../../locales/en/cases.json';
 import type casework from '../../locales/en/casework.json';
 import type common from '../../locales/en/common.json';
+import type outbox from '../../locales/en/outbox.json';
 import type plans from '../../locales/en/plans.json';
 import type screening from '../../locales/en/screening.json';
 import type students from '../../locales/en/students.json';
@@ -21,6 +22,7 @@ declare module 'i18next' {
       visits: typeof visits;
       screening: typeof screening;
       plans: typeof plans;
+      outbox: typeof outbox;
     };
   }
 }

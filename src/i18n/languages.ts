@@ -1,6 +1,16 @@
 import { isLanguage, LANGUAGES, type Language } from '../domain/localizedName.ts';
 
-export const NAMESPACES = ['common', 'students', 'casework', 'today', 'cases', 'visits', 'screening', 'plans'] as const;
+export const NAMESPACES = [
+  'common',
+  'students',
+  'casework',
+  'today',
+  'cases',
+  'visits',
+  'screening',
+  'plans',
+  'outbox',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const FALLBACK_LANGUAGE: Language = 'en';
 const STORAGE_KEY = 'ura.language';

@@ -28,6 +28,7 @@ const SCREENS = [
   `#/students/${STUDENT_ID}`,
   '#/students',
   '#/settings',
+  '#/outbox',
 ];
 
 interface PhoneProblems {

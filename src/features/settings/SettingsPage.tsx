@@ -48,6 +48,12 @@ export function SettingsPage() {
       <WorkerSettings />
       <h2>{t('settings.storage')}</h2>
       <p data-testid="storage-state">{t(PERSISTENCE_TEXT[persistence])}</p>
+      <h2>{t('settings.outbox')}</h2>
+      <p>
+        <a className="button" href="#/outbox">
+          {t('settings.outboxLink')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -36,6 +36,14 @@ export function SyncStatusBar() {
           </span>
           {phaseText ? <span> · {phaseText}</span> : null}
           {rejected > 0 ? <span className="status-warning"> · {t('status.rejected', { count: rejected })}</span> : null}
+          {pending > 0 || rejected > 0 ? (
+            <>
+              <span aria-hidden="true"> · </span>
+              <a className="status-outbox-link" href="#/outbox">
+                {t('status.seeOutbox')}
+              </a>
+            </>
+          ) : null}
         </p>
       </div>
       <button type="button" className="button-small" onClick={() => requestSync('now')} disabled={phase === 'syncing'}>
