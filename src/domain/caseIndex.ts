@@ -122,3 +122,22 @@ export function buildCaseIndex(sources: CaseIndexSources): CaseIndexEntry[] {
     };
   });
 }
+
+/**
+ * The entry with a new next visit, when only the case's notes changed: the
+ * same result buildCaseIndex gives, without reading the case, student,
+ * school and plan actions again (saving a visit must stay within 20 ms).
+ */
+export function withNextVisit(
+  entry: CaseIndexEntry,
+  visit: { latestVisitId: string; nextVisitDate: IsoDate | null } | undefined,
+): CaseIndexEntry {
+  const nextVisit =
+    entry.status !== 'closed' && visit?.nextVisitDate != null
+      ? { visitId: visit.latestVisitId, due: visit.nextVisitDate }
+      : null;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- recomputed below
+  const { firstFollowUp: _old, ...rest } = entry;
+  const firstFollowUp = earliest([entry.nextDue, nextVisit?.due ?? null].filter((date) => date !== null));
+  return { ...rest, nextVisit, ...(firstFollowUp === null ? {} : { firstFollowUp }) };
+}

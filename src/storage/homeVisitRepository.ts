@@ -4,7 +4,7 @@ import { refreshVisitSummaries } from './caseworkSummaries.ts';
 import { addRecord, pickFields, writeTransaction, type AddOutcome } from './recordWrites.ts';
 import { nextHlc } from './syncMeta.ts';
 import type { UraDatabase } from './UraDatabase.ts';
-import { refreshCaseIndex } from './caseIndex.ts';
+import { refreshCaseIndexAfterVisit } from './caseIndex.ts';
 
 /** What the visit form supplies: the note's fields, the id made when the form opened, and the author. */
 export type HomeVisitInput = HomeVisitFields & Pick<HomeVisit, 'id' | 'recordedBy'>;
@@ -73,7 +73,7 @@ export async function addHomeVisit(
     }
     const outcome = await addRecord(db, db.homeVisits, 'homeVisit', record, await nextHlc(db));
     await refreshVisitSummaries(db, [record.caseId]);
-    await refreshCaseIndex(db, { caseIds: [record.caseId] });
+    await refreshCaseIndexAfterVisit(db, record.caseId);
     if (options.draftKey !== undefined) await db.drafts.delete(options.draftKey);
     return outcome;
   });
