@@ -1,6 +1,5 @@
 import type { Table } from 'dexie';
 import { buildCaseIndex, withNextVisit, type CaseIndexEntry, type CaseIndexSources } from '../domain/caseIndex.ts';
-import { fallbackProfileId } from '../domain/profiles/profiles.ts';
 import type { SchoolRecord, UraDatabase } from './UraDatabase.ts';
 
 /** What a write changed, so the index entries that show it are rewritten. */
@@ -112,9 +111,4 @@ export async function rebuildCaseIndex(db: UraDatabase): Promise<void> {
     await db.caseIndex.clear();
     await db.caseIndex.bulkPut(entries);
   });
-}
-
-/** The profile a case whose school is missing takes; when it changes, every entry may change. */
-export async function currentFallbackProfile(db: UraDatabase): Promise<string> {
-  return fallbackProfileId(await db.schools.toArray());
 }

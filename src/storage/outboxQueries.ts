@@ -3,6 +3,7 @@ import { version as APP_VERSION } from '../../package.json';
 import { localIsoDate } from '../domain/dueDates.ts';
 import type { HlcState } from '../domain/hlc.ts';
 import { MAX_CLOCK_AHEAD_MS, type ClientWritableEntity, type Mutation } from '../sync/protocol.ts';
+import { localTables } from './applyRemoteChanges.ts';
 import { restampForResend, restampTables } from './outboxRestamp.ts';
 import { correctedNow, META_KEYS } from './syncMeta.ts';
 import type { OutboxRow, UraDatabase } from './UraDatabase.ts';
@@ -26,18 +27,8 @@ export type OutboxView = Record<'pending' | 'rejected', OutboxItem[]>;
 
 type RecordRow = Record<string, unknown> & { hlcs?: Record<string, string> };
 
-const RECORD_TABLES = {
-  student: 'students',
-  case: 'cases',
-  caseEvent: 'caseEvents',
-  screening: 'screenings',
-  homeVisit: 'homeVisits',
-  planAction: 'planActions',
-  referral: 'referrals',
-} as const satisfies Record<ClientWritableEntity, keyof UraDatabase>;
-
 function tableOf(db: UraDatabase, entity: ClientWritableEntity): Table<RecordRow, string> {
-  return db.table(RECORD_TABLES[entity]);
+  return localTables(db)[entity].table as unknown as Table<RecordRow, string>;
 }
 
 /**

@@ -14,7 +14,12 @@ interface ChoiceFieldProps {
 export function ChoiceField({ label, name, value, options, onValueChange, error }: ChoiceFieldProps) {
   const id = useId();
   return (
-    <fieldset className="field choice" aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className="field choice"
+      aria-describedby={error ? `${id}-error` : undefined}
+      // Radios cannot carry aria-invalid; the group says it is wrong, for focusFirstInvalid.
+      data-invalid={error ? true : undefined}
+    >
       <legend>{label}</legend>
       <div className="choice-options">
         {options.map((option) => (

@@ -9,6 +9,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import './cases.css';
 import { useFlagContext } from './useFlagContext.ts';
 import { useFlagForm } from './useFlagForm.ts';
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
 
 type Summary = { kind: 'invalid'; count: number } | { kind: 'failed'; code: 'storageFull' | 'generic' } | null;
 
@@ -30,8 +31,7 @@ export function NewCasePage({ studentId }: { studentId: string }) {
     } else if (outcome.status === 'invalid') {
       setSummary({ kind: 'invalid', count: outcome.count });
       // Move focus to the first wrong field, so a screen reader and a thumb both land there.
-      const selector = outcome.first === 'trigger' ? 'input[name="trigger"]' : 'input[type="date"]';
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>(selector)?.focus());
+      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
     } else if (outcome.code !== 'busy') {
       setSummary({ kind: 'failed', code: outcome.code });
     }

@@ -12,7 +12,7 @@ export type FlagError = 'triggerRequired' | 'dateRequired' | 'invalidDate' | 'da
 export type FlagErrors = { [F in FlagField]?: FlagError | undefined };
 export type FlagSaveOutcome =
   | { status: 'saved'; caseId: string }
-  | { status: 'invalid'; count: number; first: FlagField }
+  | { status: 'invalid'; count: number }
   | { status: 'failed'; code: 'storageFull' | 'generic' | 'busy' };
 
 const TRIGGERS: ReadonlySet<string> = new Set(CASE_TRIGGERS);
@@ -54,9 +54,9 @@ export function useFlagForm(studentId: string) {
     if (inFlight.current) return { status: 'failed', code: 'busy' };
     const found = validateFlag(trigger, date, localIsoDate(new Date()));
     const wrong = (['trigger', 'date'] as const).filter((field) => found[field] !== undefined);
-    if (wrong[0] !== undefined) {
+    if (wrong.length > 0) {
       setErrors(found);
-      return { status: 'invalid', count: wrong.length, first: wrong[0] };
+      return { status: 'invalid', count: wrong.length };
     }
     inFlight.current = true;
     setIsSaving(true);

@@ -4,6 +4,7 @@ import { showToast } from '../../state/toastStore.ts';
 import { authorName, useWorkerStore } from '../../state/workerStore.ts';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useReferralAnswer } from './useReferralAnswer.ts';
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
 
 /** Accept or decline a referral sent to this worker's side; the note is kept if the answer is refused. */
 export function ReferralAnswerForm({ referralId }: { referralId: string }) {
@@ -23,7 +24,7 @@ export function ReferralAnswerForm({ referralId }: { referralId: string }) {
   async function send(decision: 'accepted' | 'declined'): Promise<void> {
     if (await answer(decision, note)) showToast(t('answer.saved'));
     // A refused decline lands on the note it needs; the error is read with the field.
-    else requestAnimationFrame(() => boxRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    else requestAnimationFrame(() => focusFirstInvalid(boxRef.current));
   }
 
   return (

@@ -9,6 +9,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { classValueOf, validateClassChoice, type ClassChoiceDraft, type ClassChoiceErrors } from './classChoice.ts';
 import type { ClassSession } from './classSession.ts';
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
 
 interface ClassChooserProps {
   initial: ClassChoiceDraft;
@@ -45,7 +46,7 @@ export function ClassChooser({ initial, onOpen }: ClassChooserProps) {
     }));
 
   useEffect(() => {
-    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (attempt > 0) focusFirstInvalid(formRef.current);
   }, [attempt]);
 
   function change(patch: Partial<ClassChoiceDraft>): void {

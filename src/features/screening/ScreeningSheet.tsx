@@ -11,6 +11,7 @@ import { ResultPanel } from './ResultPanel.tsx';
 import { SavedScreening } from './SavedScreening.tsx';
 import { LevelBadge } from './ScreeningWords.tsx';
 import { useScreeningSheet, type SheetSaveOutcome } from './useScreeningSheet.ts';
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
 
 export interface SheetNavigation {
   position: number;
@@ -54,7 +55,7 @@ export function ScreeningSheet({ profile, entry, session, ...nav }: ScreeningShe
   }, [ready]);
 
   useEffect(() => {
-    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (attempt > 0) focusFirstInvalid(formRef.current);
   }, [attempt]);
 
   async function submit(event: FormEvent): Promise<void> {

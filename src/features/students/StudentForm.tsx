@@ -11,6 +11,7 @@ import { ChoiceField } from '../../ui/ChoiceField.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useStudentForm } from './useStudentForm.ts';
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
 
 interface StudentFormProps {
   studentId?: string | undefined;
@@ -42,7 +43,7 @@ export function StudentForm({ studentId, initial }: StudentFormProps) {
     } else if (outcome.status === 'invalid') {
       setSummary(t('form.fixErrors', { count: outcome.count }));
       // Move focus to the first wrong field, so a screen reader and a thumb both land there.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
     } else if (outcome.code !== 'busy') {
       setSummary(t(`common:errors.${outcome.code === 'storageFull' ? 'storageFull' : 'generic'}`));
     }
