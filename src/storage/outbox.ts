@@ -2,7 +2,7 @@ import { SCHEMA_VERSION, type Mutation } from '../sync/protocol.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { OutboxRow, UraDatabase } from './UraDatabase.ts';
 import { restampForResend, restampTables } from './outboxRestamp.ts';
-import { getClientId, nextHlc } from './syncMeta.ts';
+import { getClientId, nextHlc, noteAcceptedHlc, restartRunawayHlc } from './syncMeta.ts';
 
 type MutationBody = Pick<Mutation, 'entity' | 'entityId' | 'op' | 'fields'>;
 
@@ -58,9 +58,11 @@ export async function settleOutbox(
       else if (result.status === 'rejected') {
         await db.outbox.update(row.seq, { state: 'rejected', rejectionCode: result.code ?? 'unknown' });
       } else {
+        await noteAcceptedHlc(db, row.mutation.hlc);
         await db.outbox.delete(row.seq);
       }
     }
+    if (restamp.length > 0) await restartRunawayHlc(db);
     await restampForResend(db, restamp);
     return restamp.length;
   });

@@ -13,6 +13,7 @@ export const META_KEYS = {
   cursor: 'pullCursor',
   serverOffsetMs: 'serverOffsetMs',
   lastSyncAt: 'lastSyncAt',
+  acceptedHlc: 'acceptedHlc',
   persistRequested: 'persistRequested',
 } as const;
 
@@ -54,6 +55,7 @@ export async function nextHlc(db: UraDatabase): Promise<string> {
 export async function observeHlc(db: UraDatabase, remote: string): Promise<void> {
   const state = receiveHlc(await loadHlc(db), remote, await correctedNow(db));
   await db.meta.put({ key: META_KEYS.hlc, value: state });
+  await noteAcceptedHlc(db, remote);
 }
 
 export async function getCursor(db: UraDatabase): Promise<number> {
@@ -64,27 +66,36 @@ export async function setCursor(db: UraDatabase, cursor: number): Promise<void> 
   await db.meta.put({ key: META_KEYS.cursor, value: cursor });
 }
 
-/**
- * Keeps the server's answer time: the clock offset (so HLCs follow the
- * server's clock, not the phone's) and when it last answered. A device HLC
- * more than the server's tolerance ahead of the corrected time came from a
- * clock that ran ahead; the server refused everything stamped with it, so it
- * restarts from the corrected time instead of staying in the future.
- */
 export async function recordSyncSuccess(db: UraDatabase, serverTime: number, roundTripMs: number): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    // Assume the server stamped its time half-way through the round trip.
-    const offset = Math.round(serverTime - (Date.now() - roundTripMs / 2));
-    await db.meta.bulkPut([
-      { key: META_KEYS.serverOffsetMs, value: offset },
-      { key: META_KEYS.lastSyncAt, value: Date.now() },
-    ]);
-    const hlc = await loadHlc(db);
-    const now = Date.now() + offset;
-    if (hlc.millis > now + MAX_CLOCK_AHEAD_MS) {
-      await db.meta.put({ key: META_KEYS.hlc, value: { ...hlc, millis: now, counter: 0 } });
-    }
-  });
+  // Assume the server stamped its time half-way through the round trip.
+  const offset = serverTime - (Date.now() - roundTripMs / 2);
+  await db.meta.bulkPut([
+    { key: META_KEYS.serverOffsetMs, value: Math.round(offset) },
+    { key: META_KEYS.lastSyncAt, value: Date.now() },
+  ]);
+}
+
+/** Raises the highest HLC the server is known to hold: this device's acknowledged writes and pulled changes. */
+export async function noteAcceptedHlc(db: UraDatabase, hlc: string): Promise<void> {
+  const known = await read<string>(db, META_KEYS.acceptedHlc);
+  if (known === undefined || hlc > known) await db.meta.put({ key: META_KEYS.acceptedHlc, value: hlc });
+}
+
+/**
+ * After the server refused stamps as too far ahead (a clock that ran ahead):
+ * a device HLC more than the server's tolerance ahead of the corrected time
+ * restarts from that time — but never below an HLC the server holds, or this
+ * device's next edit would lose to an older one. Call it once the offset from
+ * the reply is recorded.
+ */
+export async function restartRunawayHlc(db: UraDatabase): Promise<void> {
+  const state = await loadHlc(db);
+  const now = await correctedNow(db);
+  if (state.millis <= now + MAX_CLOCK_AHEAD_MS) return;
+  const accepted = await read<string>(db, META_KEYS.acceptedHlc);
+  const floor: HlcState = { millis: 0, counter: 0, node: state.node };
+  const restarted = accepted === undefined ? tickHlc(floor, now) : receiveHlc(floor, accepted, now);
+  await db.meta.put({ key: META_KEYS.hlc, value: restarted });
 }
 
 export async function getLastSyncAt(db: UraDatabase): Promise<number | undefined> {

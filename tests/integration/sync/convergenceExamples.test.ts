@@ -106,4 +106,16 @@ describe('convergence examples', () => {
     await sync(0);
     expect((await serverState(server.db))[`student/${STUDENT}`]?.['grade']?.value).toBe(7);
   });
+
+  it('keeps the later of two edits when the clock jumped ahead between them and only the second was refused', async () => {
+    clock.reset([0, 0]);
+    await sync(0);
+    await setGrade(0, 6);
+    clock.jump(0, 2 * 60 * 60 * 1000);
+    await setGrade(0, 7);
+    // One batch: 6 is taken, 7 refused as clock_ahead and re-stamped — above 6's stamp, or 6 would win on the server.
+    await sync(0);
+    expect((await serverState(server.db))[`student/${STUDENT}`]?.['grade']?.value).toBe(7);
+    expect((await getStudent(device(0), STUDENT))?.grade).toBe(7);
+  });
 });
