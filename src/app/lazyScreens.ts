@@ -11,7 +11,7 @@ export const LazyCaseListPage = lazyScreen(
   async () => (await import('../features/cases/CaseListPage.tsx')).CaseListPage,
 );
 export const LazyCaseViewPage = lazyScreen(
-  ['casework', 'cases', 'visits', 'plans', 'screening'],
+  ['casework', 'cases', 'visits', 'plans', 'screening', 'students'],
   async () => (await import('../features/cases/CaseViewPage.tsx')).CaseViewPage,
 );
 export const LazyNewCasePage = lazyScreen(

@@ -7,6 +7,7 @@ import {
   type ScreeningSummary,
   type VisitSummary,
 } from '../domain/caseworkSummaries.ts';
+import type { FieldConflict } from '../domain/fieldConflict.ts';
 import type { HomeVisit } from '../domain/homeVisit.ts';
 import type { LocalizedName } from '../domain/localizedName.ts';
 import type { Screening } from '../domain/riskScreening.ts';
@@ -61,6 +62,11 @@ export interface OutboxRow {
   attempts: number;
 }
 
+/** A clash as kept on the device, with the HLC that wrote each field. */
+export interface ConflictRow extends FieldConflict {
+  hlcs: Partial<Record<string, string>>;
+}
+
 /** Device-local settings and sync bookkeeping, one row per key. */
 export interface MetaRow {
   key: string;
@@ -85,6 +91,8 @@ export class UraDatabase extends Dexie {
   visitSummaries!: EntityTable<VisitSummary, 'caseId'>;
   screeningSummaries!: EntityTable<ScreeningSummary, 'studentId'>;
   caseIndex!: EntityTable<CaseIndexEntry, 'caseId'>;
+  // Same-field clashes the server recorded, pulled like any record; a device only sets the user's choice.
+  conflicts!: Table<ConflictRow, string>;
 
   constructor(name = 'ura') {
     // Outbox writes must reach the disk before we tell the user "saved".
@@ -131,5 +139,7 @@ export class UraDatabase extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('caseIndex').bulkPut(await caseIndexOfAll((name) => tx.table(name)));
       });
+    // v6 (2027-01): clashes recorded by the server, shown on their case. A new table only; the outbox is untouched.
+    this.version(6).stores({ conflicts: 'id, recordId' });
   }
 }

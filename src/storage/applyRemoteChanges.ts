@@ -36,6 +36,7 @@ export function localTables(db: UraDatabase): Record<Entity, LocalTable> {
     homeVisit: { table: db.homeVisits },
     planAction: { table: db.planActions },
     referral: { table: db.referrals },
+    conflict: { table: db.conflicts as unknown as Table<Versioned, string> },
   };
 }
 

@@ -4,7 +4,15 @@ import type { OutboxRow, UraDatabase } from './UraDatabase.ts';
 import { restampForResend, restampTables } from './outboxRestamp.ts';
 import { getClientId, nextHlc, noteAcceptedHlc, restartRunawayHlc } from './syncMeta.ts';
 
-type MutationBody = Pick<Mutation, 'entity' | 'entityId' | 'op' | 'fields'>;
+type MutationBody = Pick<Mutation, 'entity' | 'entityId' | 'op' | 'fields'> & { base?: FieldBase };
+
+/** For a `set`: the HLC of each changed field as the device held it before the change (see protocolSchemas.ts). */
+export type FieldBase = Record<string, string | null>;
+
+/** The base of a `set` of `changes` to a record holding `hlcs`: what the user saw when they made the change. */
+export function baseOf(changes: object, hlcs: Partial<Record<string, string>>): FieldBase {
+  return Object.fromEntries(Object.keys(changes).map((field) => [field, hlcs[field] ?? null]));
+}
 
 /**
  * Appends a mutation to the outbox. Call it inside the same read-write

@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { version as APP_VERSION } from '../../package.json';
 import { localIsoDate } from '../domain/dueDates.ts';
 import type { HlcState } from '../domain/hlc.ts';
-import { MAX_CLOCK_AHEAD_MS, type ClientWritableEntity, type Mutation } from '../sync/protocol.ts';
+import { MAX_CLOCK_AHEAD_MS, type Mutation, type MutationEntity } from '../sync/protocol.ts';
 import { localTables } from './applyRemoteChanges.ts';
 import { restampForResend, restampTables } from './outboxRestamp.ts';
 import { correctedNow, META_KEYS } from './syncMeta.ts';
@@ -11,7 +11,7 @@ import type { OutboxRow, UraDatabase } from './UraDatabase.ts';
 /** One outbox row as the outbox screen shows it: what, about whom, when, and what can be done. */
 export interface OutboxItem {
   seq: number;
-  entity: ClientWritableEntity;
+  entity: MutationEntity;
   op: 'create' | 'set';
   createdAt: number;
   attempts: number;
@@ -27,7 +27,7 @@ export type OutboxView = Record<'pending' | 'rejected', OutboxItem[]>;
 
 type RecordRow = Record<string, unknown> & { hlcs?: Record<string, string> };
 
-function tableOf(db: UraDatabase, entity: ClientWritableEntity): Table<RecordRow, string> {
+function tableOf(db: UraDatabase, entity: MutationEntity): Table<RecordRow, string> {
   return localTables(db)[entity].table as unknown as Table<RecordRow, string>;
 }
 
@@ -59,7 +59,7 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
 /** Finds the student a change is about (its own id, its studentId, or its case's), with reads shared across rows. */
 function studentNameFinder(db: UraDatabase): (mutation: Mutation) => Promise<string | undefined> {
   const reads = new Map<string, Promise<RecordRow | undefined>>();
-  const read = (entity: ClientWritableEntity, id: string) => {
+  const read = (entity: MutationEntity, id: string) => {
     const key = `${entity}:${id}`;
     let found = reads.get(key);
     if (!found) reads.set(key, (found = tableOf(db, entity).get(id)));

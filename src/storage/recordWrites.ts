@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { ClientWritableEntity } from '../sync/protocol.ts';
 import { caseIndexTables } from './caseIndex.ts';
-import { appendToOutbox } from './outbox.ts';
+import { appendToOutbox, baseOf } from './outbox.ts';
 import type { UraDatabase } from './UraDatabase.ts';
 
 /**
@@ -89,7 +89,8 @@ export async function setRecordFields<R extends VersionedRow>(
 ): Promise<void> {
   const next = { ...current, ...changes, hlcs: { ...current.hlcs, ...stampAll(changes, hlc) } };
   await table.put(next);
-  await appendToOutbox(db, { entity, entityId: current.id, op: 'set', fields: changes }, hlc);
+  const base = baseOf(changes, current.hlcs);
+  await appendToOutbox(db, { entity, entityId: current.id, op: 'set', fields: changes, base }, hlc);
 }
 
 /**

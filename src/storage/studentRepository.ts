@@ -2,7 +2,7 @@ import { foldForSearch } from '../domain/searchText.ts';
 import { changedFields, type StudentFields } from '../domain/student.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { caseIndexTables, refreshCaseIndex } from './caseIndex.ts';
-import { appendToOutbox } from './outbox.ts';
+import { appendToOutbox, baseOf } from './outbox.ts';
 import { nextHlc } from './syncMeta.ts';
 import type { StudentRecord, UraDatabase } from './UraDatabase.ts';
 
@@ -52,7 +52,8 @@ export async function updateStudent(db: UraDatabase, id: string, fields: Student
       searchKey: studentSearchKey(next),
       updatedAt: Date.now(),
     });
-    await appendToOutbox(db, { entity: 'student', entityId: id, op: 'set', fields: changes }, hlc);
+    const base = baseOf(changes, current.hlcs);
+    await appendToOutbox(db, { entity: 'student', entityId: id, op: 'set', fields: changes, base }, hlc);
     // Its cases show its name (and, after a move, its school's deadlines).
     await refreshCaseIndex(db, { studentIds: [id] });
     return count;

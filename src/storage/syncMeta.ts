@@ -21,6 +21,11 @@ async function read<T>(db: UraDatabase, key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined;
 }
 
+/** This device's id if it has one yet, without making it: safe inside a live query, which must not write. */
+export async function peekClientId(db: UraDatabase): Promise<string | undefined> {
+  return read<string>(db, META_KEYS.clientId);
+}
+
 /** This device's id, made once and kept (it names the device in every mutation). */
 export async function getClientId(db: UraDatabase): Promise<string> {
   const existing = await read<string>(db, META_KEYS.clientId);

@@ -9,8 +9,12 @@
 import type { z } from 'zod';
 import type { mutationSchema, syncRequestSchema } from './protocolSchemas.ts';
 
-/** Bumped when the shape of requests or replies changes. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped when the shape of requests or replies changes. 2: `set` mutations
+ * carry `base` stamps, and replies carry `conflict` records (a version-1 app
+ * has no table for them, so the server leaves them out of its pulls).
+ */
+export const PROTOCOL_VERSION = 2;
 /** Bumped when a record type gains or changes fields. */
 export const SCHEMA_VERSION = 1;
 /** The server also accepts this many versions back and upcasts them. */
@@ -38,8 +42,17 @@ export const CLIENT_WRITABLE_ENTITIES = [
   'referral',
 ] as const;
 export type ClientWritableEntity = (typeof CLIENT_WRITABLE_ENTITIES)[number];
-export const ENTITIES = [...CLIENT_WRITABLE_ENTITIES, 'school', 'municipality'] as const;
+/**
+ * A same-field clash the server recorded (see docs/sync.md, "Conflicts"). The
+ * server creates these; a device may only `set` the user's choice on one.
+ */
+export const CONFLICT_ENTITY = 'conflict';
+export type MutationEntity = ClientWritableEntity | typeof CONFLICT_ENTITY;
+export const ENTITIES = [...CLIENT_WRITABLE_ENTITIES, CONFLICT_ENTITY, 'school', 'municipality'] as const;
 export type Entity = (typeof ENTITIES)[number];
+/** Record types whose fields can clash: the mutable ones a device edits with `set`. */
+export const CLASHING_ENTITIES = ['student', 'case', 'planAction', 'referral'] as const;
+export type ClashingEntity = (typeof CLASHING_ENTITIES)[number];
 
 export type Mutation = z.infer<typeof mutationSchema>;
 export type SyncRequest = z.infer<typeof syncRequestSchema>;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dueDates.ts';
+import { CONFLICT_CHOICES, MAX_RESOLVER_NAME } from '../domain/fieldConflict.ts';
 import type { HomeVisit } from '../domain/homeVisit.ts';
 import { homeVisitFieldsSchema } from '../domain/homeVisitValidation.ts';
 import { PROFILE_IDS, RISK_LEVELS } from '../domain/protocolProfile.ts';
@@ -73,3 +74,12 @@ const screeningMatches: Same<
 const visitMatches: Same<z.infer<typeof homeVisitRecordSchema>, Omit<HomeVisit, 'id'>> = true;
 void screeningMatches;
 void visitMatches;
+
+/**
+ * What a device may write on a clash record: the user's choice and their name.
+ * The rest of the record is the server's, so a device can never `create` one.
+ */
+export const conflictChoiceSchema = z.strictObject({
+  choice: z.enum(CONFLICT_CHOICES),
+  resolvedBy: z.string().trim().min(1).max(MAX_RESOLVER_NAME),
+});

@@ -10,8 +10,8 @@ import { caseEventFieldsSchema, caseFieldsSchema } from '../domain/caseRecordVal
 import { planActionFieldsSchema } from '../domain/planActionValidation.ts';
 import { referralFieldsSchema } from '../domain/referralValidation.ts';
 import { studentFieldsSchema } from '../domain/studentValidation.ts';
-import { MAX_MUTATIONS_PER_REQUEST, MAX_PULL_LIMIT, type ClientWritableEntity, type Entity } from './protocol.ts';
-import { homeVisitRecordSchema, screeningRecordSchema } from './protocolRecordSchemas.ts';
+import { MAX_MUTATIONS_PER_REQUEST, MAX_PULL_LIMIT, type Entity, type MutationEntity } from './protocol.ts';
+import { conflictChoiceSchema, homeVisitRecordSchema, screeningRecordSchema } from './protocolRecordSchemas.ts';
 
 const id = z.string().regex(ID_PATTERN);
 /**
@@ -59,9 +59,20 @@ export const ENTITY_RULES = {
   },
   planAction: { fields: planActionFieldsSchema, appendOnly: false, references: { caseId: 'case' } },
   referral: { fields: referralFieldsSchema, appendOnly: false, references: { caseId: 'case' } },
-} as const satisfies Record<ClientWritableEntity, EntityRule>;
+  // Created by the server only (its mutation schema allows `set` alone); a device sets the choice.
+  conflict: { fields: conflictChoiceSchema, appendOnly: false, references: {} },
+} as const satisfies Record<MutationEntity, EntityRule>;
 
-function mutationSchemaFor<E extends ClientWritableEntity, F extends z.ZodObject>(entity: E, fields: F) {
+/**
+ * `base`: for a `set`, the HLC of each field as the device held it when the
+ * user changed it (null: the device held no value). A stored stamp newer than
+ * the base means someone else changed the field meanwhile: a clash.
+ */
+function mutationSchemaFor<E extends MutationEntity, F extends z.ZodObject>(
+  entity: E,
+  fields: F,
+  ops: readonly ['create', 'set'] | readonly ['set'] = ['create', 'set'],
+) {
   return z.strictObject({
     id,
     clientId: id,
@@ -69,8 +80,9 @@ function mutationSchemaFor<E extends ClientWritableEntity, F extends z.ZodObject
     schema: z.number().int().positive(),
     entity: z.literal(entity),
     entityId: id,
-    op: z.enum(['create', 'set']),
+    op: z.enum(ops),
     fields: fields.partial(),
+    base: z.partialRecord(fields.keyof(), z.union([hlc, z.null()])).optional(),
   });
 }
 
@@ -82,6 +94,7 @@ export const mutationSchema = z.discriminatedUnion('entity', [
   mutationSchemaFor('homeVisit', ENTITY_RULES.homeVisit.fields),
   mutationSchemaFor('planAction', ENTITY_RULES.planAction.fields),
   mutationSchemaFor('referral', ENTITY_RULES.referral.fields),
+  mutationSchemaFor('conflict', ENTITY_RULES.conflict.fields, ['set']),
 ]);
 
 export const syncRequestSchema = z.strictObject({

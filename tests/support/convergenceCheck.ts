@@ -9,7 +9,15 @@ import type { UraDatabase } from '../../src/storage/UraDatabase.ts';
 import type { Scenario } from './convergenceModel.ts';
 import { runCommand, syncDevice, type ModelRun } from './convergenceRun.ts';
 import { DAY_MS, type SeedWrite } from './convergenceSeed.ts';
-import { deviceState, deviceSummaries, expectedServerState, serverState, valuesOf } from './convergenceState.ts';
+import { checkClashes } from './convergenceClashes.ts';
+import {
+  deviceState,
+  deviceSummaries,
+  expectedServerState,
+  serverState,
+  valuesOf,
+  withoutClashes,
+} from './convergenceState.ts';
 import type { ModelClock } from './convergenceClock.ts';
 import { deviceClientId, resetDevice, type ConvergenceServer } from './convergenceWorld.ts';
 import { FAULTS, FaultyNetwork, type Fault } from './faultyTransport.ts';
@@ -22,6 +30,10 @@ export interface Coverage {
   acceptedFromDaysBehind: number;
   /** Fields two or more devices wrote in one run: the conflicts last-writer-wins must settle. */
   contestedFields: number;
+  /** Same-field clashes the server recorded (each checked by checkClashes). */
+  clashesRecorded: number;
+  /** Clashes a user settled on a device: the choice must reach every device. */
+  clashesResolved: number;
 }
 
 export function emptyCoverage(): Coverage {
@@ -31,6 +43,8 @@ export function emptyCoverage(): Coverage {
     acceptedFromDaysAhead: 0,
     acceptedFromDaysBehind: 0,
     contestedFields: 0,
+    clashesRecorded: 0,
+    clashesResolved: 0,
   };
 }
 
@@ -43,7 +57,7 @@ async function syncCleanly(run: ModelRun, count: number, pullLimit?: number): Pr
   }
 }
 
-async function checkProperty(run: ModelRun, seed: readonly SeedWrite[], server: ConvergenceServer): Promise<void> {
+async function checkProperty(run: ModelRun, seed: readonly SeedWrite[], server: ConvergenceServer): Promise<number> {
   for (const [index, { db }] of run.devices.entries()) {
     const left = (await db.outbox.toArray()).map(
       (row) => `${row.state} ${row.rejectionCode ?? ''} ${row.mutation.entity}`,
@@ -55,9 +69,10 @@ async function checkProperty(run: ModelRun, seed: readonly SeedWrite[], server: 
   const orphans = acknowledged.filter((ack) => ack.status === 'duplicate' && !applied.has(ack.mutation.id));
   expect(orphans, 'every "duplicate" answers a mutation once applied').toEqual([]);
   const onServer = await serverState(server.db);
-  expect(onServer, 'the server holds the latest acknowledged write of every field').toEqual(
-    expectedServerState(seed, acknowledged),
+  expect(withoutClashes(onServer), 'the server holds the latest acknowledged write of every field').toEqual(
+    withoutClashes(expectedServerState(seed, acknowledged)),
   );
+  const clashes = checkClashes(onServer, seed, acknowledged);
   for (const [index, { db }] of run.devices.entries()) {
     const onDevice = await deviceState(db);
     expect(valuesOf(onDevice), `device ${index} holds the server's values`).toEqual(valuesOf(onServer));
@@ -65,6 +80,7 @@ async function checkProperty(run: ModelRun, seed: readonly SeedWrite[], server: 
     const { held, derived } = await deviceSummaries(db);
     expect(held, `device ${index} keeps its summaries in step with its records`).toEqual(derived);
   }
+  return clashes;
 }
 
 function noteCoverage(coverage: Coverage, run: ModelRun, skews: readonly number[]): void {
@@ -100,6 +116,7 @@ export async function checkScenario(scenario: Scenario, world: ConvergenceWorld,
     network: new FaultyNetwork(world.server.fetch),
     clock: world.clock,
     nextId: () => `60000000-0000-7000-8000-${(++idCounter).toString(16).padStart(12, '0')}`,
+    clashesResolved: 0,
   };
   // Set up online, as a phone is: it pulls the school's records before anyone edits them.
   await syncCleanly(run, run.devices.length, 500);
@@ -109,6 +126,7 @@ export async function checkScenario(scenario: Scenario, world: ConvergenceWorld,
   await syncCleanly(run, run.devices.length);
   // The last device pushed last and then pulled to the end; the others pull what came after their turn.
   await syncCleanly(run, run.devices.length - 1);
-  await checkProperty(run, seed, world.server);
+  coverage.clashesRecorded += await checkProperty(run, seed, world.server);
+  coverage.clashesResolved += run.clashesResolved;
   noteCoverage(coverage, run, scenario.skews);
 }

@@ -25,6 +25,8 @@ export type Command =
   | { kind: 'addVisit'; device: number; pick: number; correction: boolean }
   | { kind: 'addScreening'; device: number; pick: number; absences: number }
   | { kind: 'movePlanAction'; device: number; pick: number; to: PlanActionStatus }
+  /** A clash is made and pulled, then the device's user settles one: keeps the kept value, or puts the replaced one back. */
+  | { kind: 'resolveClash'; device: number; pick: number; field: EditedStudentField; choice: 'kept' | 'lost' }
   | { kind: 'sync'; device: number; faults: Fault[] }
   /** Requests held on the network arrive now, after whatever was sent since. */
   | { kind: 'deliverHeld' }
@@ -102,6 +104,16 @@ const edits: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('flagCase' as const), device, pick }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('resolveClash' as const),
+      device,
+      pick,
+      field: fc.constantFrom(...STUDENT_FIELDS),
+      choice: fc.constantFrom('kept' as const, 'lost' as const),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('addVisit' as const), device, pick, correction: fc.boolean() }),

@@ -10,6 +10,7 @@ import type { ModelClock } from './convergenceClock.ts';
 import type { FaultyNetwork } from './faultyTransport.ts';
 import type { StudentFields } from '../../src/domain/student.ts';
 import { createCase, setCaseManager, transitionCase } from '../../src/storage/caseRepository.ts';
+import { resolveConflict } from '../../src/storage/conflictRepository.ts';
 import { addHomeVisit } from '../../src/storage/homeVisitRepository.ts';
 import { updatePlanActionStatus } from '../../src/storage/planActionRepository.ts';
 import { addScreening } from '../../src/storage/screeningRepository.ts';
@@ -29,6 +30,8 @@ export interface ModelRun {
   clock: ModelClock;
   /** Ids for new records, fixed per run so a replayed failure makes the same records. */
   nextId: () => string;
+  /** Clashes a user settled during the run (for the coverage figures). */
+  clashesResolved: number;
 }
 
 const STUDENT_VALUES: Record<EditedStudentField, (n: number) => unknown> = {
@@ -76,7 +79,7 @@ export async function syncDevice(
 /** Applies one edit on a device; an edit the workflow refuses (or with nothing to pick) writes nothing. */
 async function edit(
   run: ModelRun,
-  command: Exclude<Command, { kind: 'sync' | 'deliverHeld' | 'wait' | 'clockJump' | 'conflict' }>,
+  command: Exclude<Command, { kind: 'sync' | 'deliverHeld' | 'wait' | 'clockJump' | 'conflict' | 'resolveClash' }>,
 ): Promise<void> {
   const db = run.devices[command.device]?.db;
   if (db === undefined) throw new Error(`no device ${command.device}`);
@@ -147,6 +150,26 @@ async function edit(
   }
 }
 
+/**
+ * Every device edits one field offline (a clash for sure), every device syncs,
+ * then one device syncs again, which brings the clash, and its user settles
+ * an open clash it shows. Faults planned for those syncs apply as usual.
+ */
+async function resolveClash(run: ModelRun, command: Extract<Command, { kind: 'resolveClash' }>): Promise<void> {
+  await runCommand(run, { kind: 'conflict', pick: command.pick, field: command.field, value: 0 });
+  for (const index of [...run.devices.keys(), command.device]) {
+    await run.clock.actingAs(index, () => syncDevice(run, index));
+  }
+  const db = run.devices[command.device]?.db;
+  if (db === undefined) throw new Error(`no device ${command.device}`);
+  const open = await pickOf(db.conflicts.filter((row) => row.choice === null).toArray(), command.pick);
+  if (open === undefined) return;
+  const outcome = await run.clock.actingAs(command.device, () =>
+    resolveConflict(db, open.id, command.choice, MANAGERS[0]),
+  );
+  if (outcome === 'resolved') run.clashesResolved += 1;
+}
+
 export async function runCommand(run: ModelRun, command: Command): Promise<void> {
   switch (command.kind) {
     case 'wait':
@@ -160,6 +183,9 @@ export async function runCommand(run: ModelRun, command: Command): Promise<void>
       return;
     case 'clockJump':
       run.clock.jump(command.device, command.byMs);
+      return;
+    case 'resolveClash':
+      await resolveClash(run, command);
       return;
     case 'deliverHeld':
       await run.network.deliverHeld();

@@ -31,7 +31,13 @@ function syncedTables(db: UraDatabase): Record<Entity, Table> {
     homeVisit: db.homeVisits,
     planAction: db.planActions,
     referral: db.referrals,
+    conflict: db.conflicts,
   };
+}
+
+/** The state the writes themselves make: clash records are the server's own, checked apart (convergenceClashes.ts). */
+export function withoutClashes(state: SyncedState): SyncedState {
+  return Object.fromEntries(Object.entries(state).filter(([key]) => !key.startsWith('conflict/')));
 }
 
 /** As it would travel: JSON drops `undefined`, so a field the device left undefined was never sent. */

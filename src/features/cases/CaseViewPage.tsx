@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../domain/dueDates.ts';
 import { PendingReferrals } from '../plans/PendingReferrals.tsx';
+import { CaseConflicts } from './CaseConflicts.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import './cases.css';
@@ -35,6 +36,7 @@ export function CaseViewPage({ caseId }: { caseId: string }) {
         </a>
       </p>
       <CaseHeader view={view} today={localIsoDate(new Date())} />
+      <CaseConflicts caseId={caseId} />
       {/* Keyed by status: after each step the panel starts afresh from the new status. */}
       <WorkflowPanel key={caseRecord.status} record={caseRecord} profile={view.profile} />
       <nav className="case-actions" aria-label={t('view.actions')}>

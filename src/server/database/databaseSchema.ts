@@ -20,6 +20,8 @@ export interface EntityFieldTable {
   field: string;
   value_json: string;
   hlc: string;
+  /** The device that wrote the current value; null for the server's own writes. */
+  client_id: string | null;
 }
 
 /** Every accepted field write, in commit order: `seq` is the pull cursor. */

@@ -3,6 +3,7 @@ import { engineOf } from './databaseEngine.ts';
 import { currentPostgresSchema } from './postgresEngine.ts';
 import * as createSyncTables from './migrations/1795431600000_create_sync_tables.ts';
 import * as changeLogClient from './migrations/1795435200000_change_log_client.ts';
+import * as entityFieldClient from './migrations/1795438800000_entity_field_client.ts';
 
 /**
  * Every migration, listed in code rather than read from a folder, so the
@@ -12,6 +13,7 @@ import * as changeLogClient from './migrations/1795435200000_change_log_client.t
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1795431600000_create_sync_tables': createSyncTables,
   '1795435200000_change_log_client': changeLogClient,
+  '1795438800000_entity_field_client': entityFieldClient,
 };
 
 const inCodeProvider: MigrationProvider = {

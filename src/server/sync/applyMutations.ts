@@ -3,7 +3,8 @@ import { isTooFarAhead } from '../../domain/hlc.ts';
 import { MAX_CLOCK_AHEAD_MS, type Mutation, type MutationResult, type RejectionCode } from '../../sync/protocol.ts';
 import { ENTITY_RULES, type EntityRule } from '../../sync/protocolSchemas.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
-import { readStoredHlcs, recordExists, writeWinningFields, type StoredHlcs } from './fieldStore.ts';
+import { findClashes, recordClashes } from './fieldClashes.ts';
+import { readStoredFields, recordExists, writeWinningFields, type StoredFields } from './fieldStore.ts';
 
 type Outcome = { status: 'applied' } | { status: 'rejected'; code: RejectionCode };
 
@@ -63,9 +64,10 @@ async function earlierResult(trx: Kysely<DatabaseSchema>, mutationId: string): P
 async function applyOne(trx: Kysely<DatabaseSchema>, mutation: Mutation, now: number): Promise<Outcome> {
   // A far-future HLC would win every later edit of the field; refuse it (a wrong device clock).
   if (isTooFarAhead(mutation.hlc, now, MAX_CLOCK_AHEAD_MS)) return rejected('clock_ahead');
-  const stored = await readStoredHlcs(trx, mutation.entity, mutation.entityId);
+  const stored = await readStoredFields(trx, mutation.entity, mutation.entityId);
   const problem = await checkMutation(trx, mutation, stored);
   if (problem !== undefined) return rejected(problem);
+  const clashes = findClashes(mutation, stored);
   await writeWinningFields(
     trx,
     {
@@ -78,13 +80,14 @@ async function applyOne(trx: Kysely<DatabaseSchema>, mutation: Mutation, now: nu
     },
     stored,
   );
+  await recordClashes(trx, mutation, clashes);
   return { status: 'applied' };
 }
 
 async function checkMutation(
   trx: Kysely<DatabaseSchema>,
   mutation: Mutation,
-  stored: StoredHlcs,
+  stored: StoredFields,
 ): Promise<RejectionCode | undefined> {
   const rule: EntityRule = ENTITY_RULES[mutation.entity];
   const exists = stored.size > 0;

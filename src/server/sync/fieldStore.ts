@@ -7,21 +7,28 @@ import type { Kysely } from 'kysely';
 import type { Entity } from '../../sync/protocol.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
 
-/** The HLC that wrote each stored field of a record; empty when the record does not exist. */
-export type StoredHlcs = ReadonlyMap<string, string>;
+/** A stored field's current value (as JSON), the HLC that wrote it and the device that made it. */
+export interface StoredField {
+  hlc: string;
+  valueJson: string;
+  clientId: string | null;
+}
 
-export async function readStoredHlcs(
+/** Each stored field of a record; empty when the record does not exist. */
+export type StoredFields = ReadonlyMap<string, StoredField>;
+
+export async function readStoredFields(
   db: Kysely<DatabaseSchema>,
   entity: Entity,
   entityId: string,
-): Promise<StoredHlcs> {
+): Promise<StoredFields> {
   const rows = await db
     .selectFrom('entity_field')
-    .select(['field', 'hlc'])
+    .select(['field', 'hlc', 'value_json', 'client_id'])
     .where('entity', '=', entity)
     .where('entity_id', '=', entityId)
     .execute();
-  return new Map(rows.map((row) => [row.field, row.hlc]));
+  return new Map(rows.map((row) => [row.field, { hlc: row.hlc, valueJson: row.value_json, clientId: row.client_id }]));
 }
 
 export async function recordExists(db: Kysely<DatabaseSchema>, entity: Entity, entityId: string): Promise<boolean> {
@@ -54,13 +61,13 @@ export interface FieldWrite {
 export async function writeWinningFields(
   db: Kysely<DatabaseSchema>,
   write: FieldWrite,
-  stored: StoredHlcs,
+  stored: StoredFields,
 ): Promise<string[]> {
   const written: string[] = [];
   const entries: [string, unknown][] = Object.entries(write.fields);
   for (const [field, value] of entries) {
     if (value === undefined) continue;
-    const storedHlc = stored.get(field);
+    const storedHlc = stored.get(field)?.hlc;
     if (storedHlc !== undefined && write.hlc <= storedHlc) continue;
     const row = {
       entity: write.entity,
@@ -68,17 +75,20 @@ export async function writeWinningFields(
       field,
       value_json: JSON.stringify(value),
       hlc: write.hlc,
+      client_id: write.clientId,
     };
     await db
       .insertInto('entity_field')
       .values(row)
       .onConflict((conflict) =>
-        conflict.columns(['entity', 'entity_id', 'field']).doUpdateSet({ value_json: row.value_json, hlc: row.hlc }),
+        conflict
+          .columns(['entity', 'entity_id', 'field'])
+          .doUpdateSet({ value_json: row.value_json, hlc: row.hlc, client_id: row.client_id }),
       )
       .execute();
     await db
       .insertInto('change_log')
-      .values({ ...row, mutation_id: write.mutationId, client_id: write.clientId })
+      .values({ ...row, mutation_id: write.mutationId })
       .execute();
     written.push(field);
   }

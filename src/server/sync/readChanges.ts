@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Change } from '../../sync/protocol.ts';
+import type { Change, Entity } from '../../sync/protocol.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
 
 export interface ChangePage {
@@ -13,14 +13,16 @@ export interface ChangePage {
  * Change per record (in order of first appearance). Within a page a later row
  * for the same field replaces an earlier one, so the client gets final values.
  * Rows written by `callerClientId` are scanned (the cursor moves past them) but
- * not sent: that device already holds exactly those values.
+ * not sent: that device already holds exactly those values. So are rows of
+ * `hidden` record types, which the caller's protocol version cannot store.
  */
 export async function readChanges(
   db: Kysely<DatabaseSchema>,
   cursor: number,
   limit: number,
-  callerClientId?: string,
+  caller: { callerClientId?: string; hidden?: ReadonlySet<Entity> } = {},
 ): Promise<ChangePage> {
+  const { callerClientId, hidden } = caller;
   const rows = await db
     .selectFrom('change_log')
     .select(['seq', 'entity', 'entity_id', 'field', 'value_json', 'hlc', 'client_id'])
@@ -33,6 +35,7 @@ export async function readChanges(
   const byRecord = new Map<string, Change>();
   for (const row of page) {
     if (callerClientId !== undefined && row.client_id === callerClientId) continue;
+    if (hidden?.has(row.entity) === true) continue;
     const key = `${row.entity}\u0000${row.entity_id}`;
     let change = byRecord.get(key);
     if (change === undefined) {

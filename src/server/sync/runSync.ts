@@ -2,6 +2,7 @@ import { DEFAULT_PULL_LIMIT, type SyncRequest, type SyncResponse } from '../../s
 import type { AppDatabase } from '../database/openDatabase.ts';
 import { inWriteTransaction } from '../database/databaseEngine.ts';
 import { applyMutations } from './applyMutations.ts';
+import { entitiesHiddenFrom } from './protocolVersions.ts';
 import { readChanges } from './readChanges.ts';
 
 /** One sync round trip: push the batch in one transaction, then pull a page after the cursor. */
@@ -10,6 +11,9 @@ export async function runSync(db: AppDatabase, request: SyncRequest, now: number
     request.mutations.length === 0
       ? []
       : await inWriteTransaction(db, (trx) => applyMutations(trx, request.mutations, now));
-  const page = await readChanges(db, request.cursor, request.limit ?? DEFAULT_PULL_LIMIT, request.clientId);
+  const page = await readChanges(db, request.cursor, request.limit ?? DEFAULT_PULL_LIMIT, {
+    callerClientId: request.clientId,
+    hidden: entitiesHiddenFrom(request.protocolVersion),
+  });
   return { results, ...page, serverTime: now };
 }

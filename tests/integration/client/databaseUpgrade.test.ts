@@ -66,13 +66,16 @@ async function writeVersionOneDevice(): Promise<OutboxRow[]> {
   return stored;
 }
 
+/** The version this app declares: every upgrade below must end there. */
+const LATEST_VERSION = 6;
+
 describe('upgrading the device database to the latest version', () => {
   it('keeps every queued mutation, unchanged and in order', async () => {
     const before = await writeVersionOneDevice();
 
     const db = new UraDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.outbox.orderBy('seq').toArray()).toEqual(before);
     expect((await pendingMutations(db, 10)).map((row) => row.mutation)).toEqual(
       before.filter((row) => row.state === 'pending').map((row) => row.mutation),
@@ -124,7 +127,7 @@ describe('upgrading from version 2', () => {
 
     const db = new UraDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_VERSION);
     const due = await db.homeVisits.where('nextVisitDate').belowOrEqual('2026-11-30').primaryKeys();
     expect(due).toEqual(['a']);
     expect(await db.homeVisits.count()).toBe(3);
@@ -183,7 +186,7 @@ describe('upgrading from version 4', () => {
 
     const db = new UraDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_VERSION);
     const open = await db.caseIndex.get('c1');
     expect(open).toMatchObject({
       studentId: 's1',

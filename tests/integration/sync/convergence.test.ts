@@ -59,6 +59,8 @@ describe('convergence under faults', () => {
         expect(coverage.acceptedFromDaysAhead).toBeGreaterThan(0);
         expect(coverage.acceptedFromDaysBehind).toBeGreaterThan(0);
         expect(coverage.contestedFields).toBeGreaterThan(0);
+        expect(coverage.clashesRecorded).toBeGreaterThan(0);
+        expect(coverage.clashesResolved).toBeGreaterThan(0);
       }
     },
     RUNS * 2000,

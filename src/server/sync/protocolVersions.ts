@@ -1,0 +1,16 @@
+/**
+ * What differs between the protocol versions this server accepts (the current
+ * one and the one before; see OLDEST_SUPPORTED_PROTOCOL_VERSION). Requests of
+ * an older version are read as the current one — every field added since is
+ * optional — and replies are cut down to what that version can store.
+ */
+import { CONFLICT_ENTITY, type Entity } from '../../sync/protocol.ts';
+
+/**
+ * Record types a device speaking `protocolVersion` has no table for. Version 1
+ * apps predate clash records: a pulled `conflict` would stop their sync for
+ * good, so their pulls pass over those rows (the cursor still moves past them).
+ */
+export function entitiesHiddenFrom(protocolVersion: number): ReadonlySet<Entity> {
+  return new Set(protocolVersion < 2 ? [CONFLICT_ENTITY] : []);
+}
