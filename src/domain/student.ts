@@ -96,9 +96,14 @@ export const EMPTY_STUDENT_DRAFT: StudentDraft = {
 /** An error code per field; codes are translated by the screens (`validation.<code>`). */
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
-/** The draft a form starts from when editing an existing student. */
+/**
+ * The draft a form starts from when editing an existing student. Only the
+ * student's own fields: a stored record also carries its id, stamps and search
+ * key, and validation refuses any field it does not know.
+ */
 export function draftFromStudent(student: StudentFields): StudentDraft {
-  return { ...student, grade: String(student.grade) };
+  const fields = Object.fromEntries(STUDENT_FIELDS.map((field) => [field, student[field]])) as unknown as StudentFields;
+  return { ...fields, grade: String(student.grade) };
 }
 
 /** Only the fields whose value differs: an edit syncs as a field-level change. */

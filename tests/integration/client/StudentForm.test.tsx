@@ -1,11 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { draftFromStudent } from '../../../src/domain/student.ts';
 import { StudentForm } from '../../../src/features/students/StudentForm.tsx';
+import { createStudent } from '../../../src/storage/studentRepository.ts';
 import { setupI18n } from '../../../src/i18n/setupI18n.ts';
 import { db } from '../../../src/storage/database.ts';
 import type { SchoolRecord } from '../../../src/storage/UraDatabase.ts';
-import { birthDateYearsAgo, seedSchool } from '../../support/clientFixtures.ts';
+import { birthDateYearsAgo, makeStudentFields, seedSchool } from '../../support/clientFixtures.ts';
 
 let school: SchoolRecord;
 
@@ -141,5 +143,31 @@ describe('StudentForm', () => {
     await waitFor(() => expect(within(form).getByRole('button', { name: 'Save' })).toBeEnabled());
     expect(await db.students.count()).toBe(1);
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('saves an edit of a stored student as a set of the changed field, with the stamp it replaced', async () => {
+    const id = await createStudent(db, {
+      ...makeStudentFields({ schoolId: school.id }),
+      guardianPhone: '+383 44 123 456',
+    });
+    const stored = await db.students.get(id);
+    if (stored === undefined) throw new Error('student not stored');
+    const user = userEvent.setup();
+    render(<StudentForm studentId={id} initial={draftFromStudent(stored)} />);
+    await screen.findByRole('option', { name: 'Naim Frashëri School' });
+
+    await user.clear(field("Guardian's phone"));
+    await user.type(field("Guardian's phone"), '+383 45 999 000');
+    await user.click(saveButton());
+
+    await waitFor(async () => expect((await db.students.get(id))?.guardianPhone).toBe('+383 45 999 000'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    const [, edit] = (await db.outbox.orderBy('seq').toArray()).map((row) => row.mutation);
+    expect(edit).toMatchObject({
+      entity: 'student',
+      op: 'set',
+      fields: { guardianPhone: '+383 45 999 000' },
+      base: { guardianPhone: stored.hlcs.guardianPhone },
+    });
   });
 });
