@@ -7,6 +7,7 @@ import './app/app.css';
 import { setupI18n } from './i18n/setupI18n.ts';
 import { db } from './storage/database.ts';
 import { setSyncPhase, setSyncReceived } from './state/syncStatusStore.ts';
+import { platformFetch } from './sync/postSync.ts';
 import { startSync } from './sync/syncController.ts';
 
 async function start(): Promise<void> {
@@ -17,7 +18,7 @@ async function start(): Promise<void> {
   startSync({
     db,
     baseUrl: '',
-    fetch: (url, init) => fetch(url, init),
+    fetch: platformFetch,
     onPhase: setSyncPhase,
     onProgress: setSyncReceived,
   });

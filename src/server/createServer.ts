@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '../sync/protocol.ts';
 import type { AppDatabase } from './database/openDatabase.ts';
+import { registerCompression } from './routes/compression.ts';
+import { registerOpenApiRoute } from './openapi/openApiRoute.ts';
 import { replyNotFound, replyWithError } from './routes/errorReplies.ts';
 import { isAppRoute, registerStaticFiles, sendAppShell } from './routes/staticFiles.ts';
 import { registerSyncRoutes } from './routes/syncRoute.ts';
@@ -54,7 +56,9 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     return payload;
   });
 
+  registerCompression(app);
   registerSyncRoutes(app, { db: options.db, now: options.now ?? Date.now });
+  registerOpenApiRoute(app);
   const staticDir = options.staticDir;
   if (staticDir !== undefined) await registerStaticFiles(app, staticDir);
 
