@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startAppUpdateProxy, studentGivenNamesOnServer, type AppUpdateProxy } from './support/appUpdateProxy.ts';
+import { launchChromium, newPhoneContext, openControlledApp } from './support/browser.ts';
+import { text } from './support/locales.ts';
+import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
+import { pendingCount, registerStudent, studentNames, waitUntilSynced } from './support/studentScreens.ts';
+
+const t = (key: string, values?: Record<string, string | number>) => text('en', key, values);
+
+/**
+ * Upgrade proof (issue 4), in Chromium: a change made offline waits in the
+ * outbox while a new version of the app is deployed; the phone finds the
+ * update, the prompt says one change waits, the user updates anyway, and the
+ * new version still holds the change and delivers it once the server answers.
+ */
+describe('an app update with a change waiting in the outbox', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let proxy: AppUpdateProxy;
+
+  beforeAll(async () => {
+    server = await startServer();
+    proxy = await startAppUpdateProxy(server.url);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await proxy.close();
+    await killServer(server);
+  });
+
+  it('keeps the change through the update and syncs it afterwards', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await openControlledApp(page, proxy.url);
+    await waitUntilSynced(page);
+
+    await context.setOffline(true);
+    await registerStudent(page, {
+      givenName: 'Teuta',
+      familyName: 'Morina',
+      sex: 'Female',
+      dateOfBirth: '2015-02-11',
+      grade: '4',
+    });
+    await expect.poll(() => pendingCount(page)).toBe(1);
+
+    // Meanwhile a new version is deployed. The phone gets a signal, but the sync API fails for now.
+    await proxy.deployNewVersion();
+    proxy.setSyncReachable(false);
+    await context.setOffline(false);
+    await expect.poll(() => proxy.refusedSyncs()).toBeGreaterThan(0);
+    // What the app's hourly check does, now.
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    await page.getByText(t('update.ready')).waitFor();
+    await page.getByRole('button', { name: t('update.install') }).click();
+    const warning = page.getByRole('alert').filter({ hasText: t('update.pendingWarning_one', { count: 1 }) });
+    await warning.waitFor();
+
+    // "Sync first" tries, and fails while the API is down: the change stays queued.
+    const refusedBefore = proxy.refusedSyncs();
+    await page.getByRole('button', { name: t('update.syncFirst') }).click();
+    await expect.poll(() => proxy.refusedSyncs()).toBeGreaterThan(refusedBefore);
+    expect(await pendingCount(page)).toBe(1);
+
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: t('update.installAnyway') }).click();
+    await reloaded;
+    await expect.poll(() => page.locator('meta[name="ura-version"]').count()).toBe(1);
+
+    // Offline only the service worker can answer a reload: it is the new one, and the change is still queued.
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.locator('meta[name="ura-version"]').count()).toBe(1);
+    await expect.poll(() => pendingCount(page)).toBe(1);
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: t('nav.students') })
+      .click();
+    await expect.poll(() => studentNames(page)).toContain('Teuta Morina');
+    expect(await studentGivenNamesOnServer(server.url)).not.toContain('Teuta');
+
+    // The API answers again; the next sync (here: the network coming back) delivers the change.
+    proxy.setSyncReachable(true);
+    const reconnectedAt = Date.now();
+    await context.setOffline(false);
+    await waitUntilSynced(page, reconnectedAt);
+    expect(await studentGivenNamesOnServer(server.url)).toContain('Teuta');
+    await context.close();
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Every Dexie schema the app has shipped (src/storage/UraDatabase.ts), whole,
+ * as a device still on that version holds it: `new Dexie(name).version(n)
+ * .stores(LEGACY_STORES[n])` makes exactly that device's database. Copied rather
+ * than read from UraDatabase, because a shipped version must never change: these
+ * stay what phones in the field have. When a version ships, add it here;
+ * outboxUpgrade.test.ts fails for any version below the current one that is missing.
+ */
+type Stores = Readonly<Record<string, string>>;
+
+// v1 (2026-11): the walking skeleton.
+const V1: Stores = {
+  students: 'id, schoolId, familyName, updatedAt',
+  schools: 'id, municipalityId',
+  municipalities: 'id',
+  outbox: '++seq, state',
+  meta: 'key',
+};
+
+// v2 (2026-12): casework tables and form drafts.
+const V2: Stores = {
+  ...V1,
+  cases: 'id, studentId, schoolId, status, caseManagerId',
+  caseEvents: 'id, caseId',
+  screenings: 'id, studentId, term',
+  homeVisits: 'id, caseId, visitDate, correctionOf',
+  planActions: 'id, caseId, dueDate, status',
+  referrals: 'id, caseId, status',
+  drafts: 'key',
+};
+
+// v3 (2026-12): next-visit dates indexed.
+const V3: Stores = { ...V2, homeVisits: 'id, caseId, visitDate, correctionOf, nextVisitDate' };
+
+// v4 (2026-12): per-case visit and per-student screening summaries.
+const V4: Stores = { ...V3, visitSummaries: 'caseId, nextVisitDate', screeningSummaries: 'studentId' };
+
+// v5 (2026-12): the device-only case index.
+const V5: Stores = { ...V4, caseIndex: 'caseId, firstFollowUp, nextDue, studentId' };
+
+export const LEGACY_STORES: Readonly<Record<number, Stores>> = { 1: V1, 2: V2, 3: V3, 4: V4, 5: V5 };
+
+/** Tables a device derives from its own records (rebuilt by upgrades); every other table holds what it was given. */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['visitSummaries', 'screeningSummaries', 'caseIndex']);
