@@ -57,6 +57,25 @@ function merge(local: Versioned | undefined, change: Change, fields: Record<stri
   return { ...local, ...fields, id: change.entityId, hlcs };
 }
 
+/** What the device holds of every record a page changes, read with one bulkGet per table. */
+async function heldRecords(
+  tables: Record<Entity, LocalTable>,
+  changes: readonly Change[],
+): Promise<Map<Table<Versioned, string>, Map<string, Versioned | undefined>>> {
+  const ids = new Map<Table<Versioned, string>, Set<string>>();
+  for (const change of changes) {
+    const { table } = tables[change.entity];
+    ids.set(table, (ids.get(table) ?? new Set<string>()).add(change.entityId));
+  }
+  const held = new Map<Table<Versioned, string>, Map<string, Versioned | undefined>>();
+  for (const [table, wanted] of ids) {
+    const keys = [...wanted];
+    const rows = await table.bulkGet(keys);
+    held.set(table, new Map(keys.map((key, index) => [key, rows[index]])));
+  }
+  return held;
+}
+
 /**
  * Applies one pulled page and moves the cursor, in one transaction: a crash
  * mid-way just fetches the page again, and re-applying it changes nothing.
@@ -79,14 +98,19 @@ export async function applyRemoteChanges(
     const touched = { caseIds: new Set<string>(), studentIds: new Set<string>(), schoolIds: new Set<string>() };
     const schoolsChange = changes.some((change) => change.entity === 'school');
     const fallbackBefore = schoolsChange ? fallbackProfileId(await db.schools.toArray()) : null;
+    // One read and one write per table and page, not per record: a first sync applies hundreds of pages.
+    const held = await heldRecords(tables, changes);
+    const written = new Map<Table<Versioned, string>, Map<string, Versioned>>();
     for (const change of changes) {
       for (const hlc of Object.values(change.hlcs)) if (newest === undefined || hlc > newest) newest = hlc;
       const { table, derive } = tables[change.entity];
-      const local = await table.get(change.entityId);
+      const local = held.get(table)?.get(change.entityId);
       const fields = newerFields(local, change);
       if (Object.keys(fields).length === 0) continue;
-      const next = merge(local, change, fields);
-      await table.put(derive ? derive(next) : next);
+      const merged = merge(local, change, fields);
+      const next = derive ? derive(merged) : merged;
+      held.get(table)?.set(change.entityId, next);
+      written.set(table, (written.get(table) ?? new Map<string, Versioned>()).set(change.entityId, next));
       // A record pulled across two pages may not know its case or student yet; the later page refreshes it.
       const owner = next as Versioned & { caseId?: unknown; studentId?: unknown };
       if (change.entity === 'homeVisit' && typeof owner.caseId === 'string') visitCases.add(owner.caseId);
@@ -96,6 +120,7 @@ export async function applyRemoteChanges(
       if (change.entity === 'student') touched.studentIds.add(change.entityId);
       if (change.entity === 'school') touched.schoolIds.add(change.entityId);
     }
+    for (const [table, rows] of written) await table.bulkPut([...rows.values()]);
     await refreshVisitSummaries(db, visitCases);
     await refreshScreeningSummaries(db, screenedStudents);
     // A new school can change the profile of every case whose school is not on the device: then all are refreshed.

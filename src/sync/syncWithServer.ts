@@ -4,8 +4,8 @@ import { getClientId, getCursor, recordSyncSuccess } from '../storage/syncMeta.t
 import type { UraDatabase } from '../storage/UraDatabase.ts';
 import { postSync, SyncRefusedError, SyncUnavailableError, type FetchLike } from './postSync.ts';
 import {
-  DEFAULT_PULL_LIMIT,
   MAX_MUTATIONS_PER_REQUEST,
+  MAX_PULL_LIMIT,
   PROTOCOL_VERSION,
   SCHEMA_VERSION,
   type Mutation,
@@ -41,7 +41,7 @@ async function send(db: UraDatabase, options: SyncOptions, mutations: Mutation[]
     schemaVersion: SCHEMA_VERSION,
     clientId: await getClientId(db),
     cursor: await getCursor(db),
-    limit: options.pullLimit ?? DEFAULT_PULL_LIMIT,
+    limit: options.pullLimit ?? MAX_PULL_LIMIT,
     mutations,
   });
   await recordSyncSuccess(db, reply.serverTime, Date.now() - started);
