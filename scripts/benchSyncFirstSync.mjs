@@ -1,0 +1,152 @@
+// First sync of the sync benchmark: the real built app in Debian's Chromium, on an empty persistent
+// profile, pulls a whole caseload from the real server. Measured from navigation start and from the
+// first POST /api/sync until the device's pull cursor (IndexedDB `meta`, key pullCursor) reaches the
+// server's change-log head; round trips and bytes come from the DevTools protocol's network events.
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './benchCaseworkPage.mjs';
+
+const POLL_MS = 100;
+
+/** The device's pull cursor, read straight from IndexedDB (0 until the app has created its database). */
+async function readCursor(page) {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((database) => database.name === 'ura')) return 0;
+    const request = indexedDB.open('ura');
+    const database = await new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!database.objectStoreNames.contains('meta')) return 0;
+      const get = database.transaction('meta').objectStore('meta').get('pullCursor');
+      return await new Promise((resolve, reject) => {
+        get.onsuccess = () => resolve(get.result?.value ?? 0);
+        get.onerror = () => reject(get.error);
+      });
+    } finally {
+      // Never keep a connection open: it would block a schema upgrade of the app's own.
+      database.close();
+    }
+  });
+}
+
+/** Rows of each store on the device, and how many of them are the generated caseload's (by id prefix). */
+async function readCounts(page, prefixes) {
+  return page.evaluate(async (idPrefixes) => {
+    const request = indexedDB.open('ura');
+    const database = await new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const count = (store, range) =>
+      new Promise((resolve, reject) => {
+        const counting = database.transaction(store).objectStore(store).count(range);
+        counting.onsuccess = () => resolve(counting.result);
+        counting.onerror = () => reject(counting.error);
+      });
+    try {
+      const result = {};
+      for (const [store, prefix] of Object.entries(idPrefixes)) {
+        if (!database.objectStoreNames.contains(store)) continue;
+        result[store] = {
+          all: await count(store),
+          generated: await count(store, IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
+        };
+      }
+      return result;
+    } finally {
+      database.close();
+    }
+  }, prefixes);
+}
+
+/**
+ * Counts POST /api/sync round trips and their bytes (headers included), every byte the page received,
+ * and how long the device waited for replies (request sent → last byte in, summed over round trips);
+ * the rest of a sync's time is the device's own work between replies.
+ */
+function watchNetwork(cdp) {
+  const traffic = { syncRequests: 0, syncSent: 0, syncReceived: 0, allReceived: 0, firstSyncAt: null, waitMs: 0 };
+  const sentAt = new Map();
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (!event.request.url.endsWith('/api/sync')) return;
+    sentAt.set(event.requestId, event.timestamp);
+    traffic.syncRequests += 1;
+    traffic.firstSyncAt ??= performance.now();
+    for (const entry of event.request.postDataEntries ?? []) {
+      traffic.syncSent += Buffer.from(entry.bytes ?? '', 'base64').length;
+    }
+  });
+  cdp.on('Network.loadingFinished', (event) => {
+    traffic.allReceived += event.encodedDataLength;
+    const sent = sentAt.get(event.requestId);
+    if (sent === undefined) return;
+    traffic.syncReceived += event.encodedDataLength;
+    // CDP timestamps are seconds on one monotonic clock.
+    traffic.waitMs += (event.timestamp - sent) * 1000;
+  });
+  return traffic;
+}
+
+/**
+ * Opens the app on `url` in a fresh profile under `profile` (null: no emulation) and waits until the
+ * cursor reaches `head`, or `budgetMs` has passed. Returns the timings, the pace, the traffic and what
+ * the device holds by then.
+ */
+export async function measureFirstSync({ url, head, profile, profileDir, budgetMs, prefixes }) {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+    locale: 'en-US',
+    // Page-level network emulation does not reach a service worker's own fetches (its precache): blocked,
+    // so every byte of both runs goes through the same, emulated, page.
+    serviceWorkers: 'block',
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    if (profile) {
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: profile.rttMs,
+        downloadThroughput: (profile.downKbit * 1000) / 8,
+        uploadThroughput: (profile.upKbit * 1000) / 8,
+        connectionType: 'cellular3g',
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+    }
+    const traffic = watchNetwork(cdp);
+    const started = performance.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    // (ms since start, cursor) pairs: the pace of the pull, for a projection when the budget runs out.
+    const samples = [];
+    let cursor = 0;
+    while (cursor < head && performance.now() - started < budgetMs) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      cursor = await readCursor(page);
+      samples.push([performance.now() - started, cursor]);
+    }
+    const finished = performance.now();
+    if (profile) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    return {
+      done: cursor >= head,
+      cursor,
+      samples,
+      fromStartMs: finished - started,
+      fromFirstSyncMs: traffic.firstSyncAt === null ? null : finished - traffic.firstSyncAt,
+      firstSyncAtMs: traffic.firstSyncAt === null ? null : traffic.firstSyncAt - started,
+      traffic,
+      counts: await readCounts(page, prefixes),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export const profileFolder = (scratch, name) => join(scratch, `profile-${name}`);

@@ -1,0 +1,59 @@
+// The server process of the sync benchmark (scripts/benchSync.mjs starts it, alone or through
+// scripts/withPostgres.sh): the real built server (createServer from dist/), on the SQLite file
+// URA_BENCH_SQLITE or on the PostgreSQL of DATABASE_URL / URA_TEST_DATABASE_URL, and beside it a bare
+// Fastify instance (GET /bare, the yardstick of the idle pull; GET /head, the change log's last seq).
+// Prints one JSON line {url, bareUrl, engine} on stdout once both listen; stops when stdin closes,
+// so withPostgres.sh then stops its cluster. A separate process, so the load generator cannot starve it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+
+const built = (path) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url));
+const { createServer } = await import(built('server/server/createServer.js'));
+const { openDatabase } = await import(built('server/server/database/openDatabase.js'));
+const { migrateToLatest } = await import(built('server/server/database/migrateToLatest.js'));
+const { seedDemoData } = await import(built('server/server/seed/seedDemoData.js'));
+
+const postgresUrl = process.env.DATABASE_URL ?? process.env.URA_TEST_DATABASE_URL;
+const sqliteFile = process.env.URA_BENCH_SQLITE;
+if (!postgresUrl && !sqliteFile) throw new Error('set URA_BENCH_SQLITE or DATABASE_URL');
+const db = openDatabase(postgresUrl ? { url: postgresUrl } : { file: sqliteFile });
+await migrateToLatest(db);
+// A fresh database gets the demo schools (a caseload seeded beforehand already has them).
+await seedDemoData(db, Date.now());
+
+const staticDir = built('client');
+const app = await createServer({ db, ...(existsSync(`${staticDir}/index.html`) ? { staticDir } : {}) });
+// A failed request (a 500) is worth its reason on stderr; stdout carries only the line above.
+app.addHook('onError', async (request, reply, error) => {
+  process.stderr.write(`${request.method} ${request.url}: ${error.message}\n`);
+});
+await app.listen({ port: 0, host: '127.0.0.1' });
+
+const bare = Fastify({ logger: false });
+bare.get('/bare', () => ({ ok: true }));
+bare.get('/head', async () => {
+  const row = await db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.max('seq').as('head'))
+    .executeTakeFirst();
+  return { head: Number(row?.head ?? 0) };
+});
+await bare.listen({ port: 0, host: '127.0.0.1' });
+
+const url = (server) => `http://127.0.0.1:${server.server.address().port}`;
+process.stdout.write(
+  `${JSON.stringify({ url: url(app), bareUrl: url(bare), engine: postgresUrl ? 'PostgreSQL' : 'SQLite' })}\n`,
+);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await app.close();
+  await bare.close();
+  await db.destroy();
+}
+process.stdin.on('end', () => void stop());
+process.stdin.resume();
+process.on('SIGTERM', () => void stop());
