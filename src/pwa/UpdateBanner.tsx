@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SyncPhase } from '../state/syncStatusStore.ts';
 
 interface UpdateBannerProps {
   /** Changes in the outbox not yet acknowledged by the server. */
   pending: number;
+  /** What the sync loop is doing, so "Sync first" can say how it went. */
+  syncPhase: SyncPhase;
   onUpdate: () => void;
   onSyncFirst: () => void;
   onLater: () => void;
@@ -14,23 +17,37 @@ interface UpdateBannerProps {
  * reload, but we never reload over them without saying so: with a non-empty
  * outbox the user sees how many wait, and can sync first or update anyway.
  */
-export function UpdateBanner({ pending, onUpdate, onSyncFirst, onLater }: UpdateBannerProps) {
+export function UpdateBanner({ pending, syncPhase, onUpdate, onSyncFirst, onLater }: UpdateBannerProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  const [syncAsked, setSyncAsked] = useState(false);
   const warn = confirming && pending > 0;
+  // After "Sync first", say whether it is running or failed; on success the count drops and the warning goes.
+  const syncNote =
+    !warn || !syncAsked ? null : syncPhase === 'syncing' ? 'syncing' : syncPhase === 'idle' ? null : 'failed';
   return (
     <aside className="update-prompt" aria-labelledby="update-title">
       <p id="update-title" role="status">
         {t('update.ready')}
       </p>
       {warn ? <p role="alert">{t('update.pendingWarning', { count: pending })}</p> : null}
+      {syncNote === 'syncing' ? <p role="status">{t('update.syncing')}</p> : null}
+      {syncNote === 'failed' ? <p role="alert">{t('update.syncFailed')}</p> : null}
       <div className="form-actions">
         <button type="button" className="button" onClick={onLater}>
           {t('update.later')}
         </button>
         {warn ? (
           <>
-            <button type="button" className="button" onClick={onSyncFirst}>
+            <button
+              type="button"
+              className="button"
+              disabled={syncNote === 'syncing'}
+              onClick={() => {
+                setSyncAsked(true);
+                onSyncFirst();
+              }}
+            >
               {t('update.syncFirst')}
             </button>
             <button type="button" className="button button-primary" onClick={onUpdate}>

@@ -1,4 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useSyncStatusStore } from '../state/syncStatusStore.ts';
 import { requestSync } from '../sync/syncController.ts';
 import { UpdateBanner } from './UpdateBanner.tsx';
 
@@ -18,10 +19,12 @@ export function UpdatePrompt({ pending }: { pending: number }) {
     },
   });
 
+  const syncPhase = useSyncStatusStore((state) => state.phase);
   if (!needRefresh) return null;
   return (
     <UpdateBanner
       pending={pending}
+      syncPhase={syncPhase}
       onUpdate={() => void updateServiceWorker(true)}
       onSyncFirst={() => requestSync('now')}
       onLater={() => setNeedRefresh(false)}

@@ -65,6 +65,11 @@ describe('an app update with a change waiting in the outbox', () => {
     const refusedBefore = proxy.refusedSyncs();
     await page.getByRole('button', { name: t('update.syncFirst') }).click();
     await expect.poll(() => proxy.refusedSyncs()).toBeGreaterThan(refusedBefore);
+    // The banner says so, not only the status bar.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: t('update.syncFailed') })
+      .waitFor();
     expect(await pendingCount(page)).toBe(1);
 
     const reloaded = page.waitForEvent('load');
