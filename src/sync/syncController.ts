@@ -8,7 +8,7 @@ export interface StartSyncOptions {
   baseUrl: string;
   fetch: FetchLike;
   onPhase: (phase: SyncPhase, errorCode?: string) => void;
-  onProgress: (received: number) => void;
+  onProgress: (received: number, hasMore: boolean) => void;
 }
 
 let scheduler: SyncScheduler | undefined;

@@ -16,8 +16,8 @@ export interface SyncOptions {
   fetch: FetchLike;
   baseUrl: string;
   pullLimit?: number;
-  /** Called after each page with the number of changes received so far. */
-  onProgress?: (received: number) => void;
+  /** Called after each page with the number of changes received so far, and whether more pages wait. */
+  onProgress?: (received: number, hasMore: boolean) => void;
 }
 
 export interface SyncSummary {
@@ -102,7 +102,7 @@ export async function syncWithServer(db: UraDatabase, options: SyncOptions): Pro
     summary.pushed += reply.results.filter((result) => result.status !== 'rejected').length;
     summary.rejected += reply.results.filter((result) => result.status === 'rejected').length - requeued;
     summary.received += reply.changes.length;
-    options.onProgress?.(summary.received);
+    options.onProgress?.(summary.received, reply.hasMore);
     // Changes re-stamped after a clock that ran ahead go again at once, but only once per sync: their new stamps
     // come from the corrected clock, so a second refusal would mean something else is wrong.
     const resend = requeued > 0 && !resentAfterClock;

@@ -6,6 +6,7 @@ import { CaseCard } from './CaseCard.tsx';
 import { CaseFilters } from './CaseFilters.tsx';
 import './cases.css';
 import { useCaseList } from './useCaseList.ts';
+import { CatchingUpNotice } from '../sync/CatchingUpNotice.tsx';
 
 /**
  * Rows rendered at first and per "Show more": about four screens of a phone.
@@ -42,6 +43,7 @@ export function CaseListPage() {
   return (
     <section className="page" aria-labelledby="cases-title">
       <h1 id="cases-title">{t('title')}</h1>
+      <CatchingUpNotice />
       <TextField
         label={t('list.search')}
         hint={t('list.searchHint')}

@@ -11,6 +11,7 @@ import { localIsoDate } from '../../domain/dueDates.ts';
 import { loadCaseListHead, loadCaseSummaries } from '../../storage/caseListQuery.ts';
 import { db } from '../../storage/database.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
+import { useCatchingUp } from '../../state/syncStatusStore.ts';
 import type { SchoolRecord } from '../../storage/UraDatabase.ts';
 
 export interface CaseList {
@@ -33,12 +34,17 @@ export interface CaseList {
  * deferred, so the search box never waits for 10,000 rows.
  */
 export function useCaseList(filter: CaseListFilter, sort: CaseSort, headSize: number): CaseList {
-  const all = useLiveQuery(() => loadCaseSummaries(db), []);
+  // While a sync brings page after page, nothing is read, so nothing is recomputed after each page.
+  const catchingUp = useCatchingUp();
+  const all = useLiveQuery(() => (catchingUp ? undefined : loadCaseSummaries(db)), [catchingUp]);
   // The first screen, read through an index while the whole list loads; once it has, this query stops
   // (returning without reading, it watches no table).
   const allLoaded = useRef(false);
   allLoaded.current ||= all !== undefined;
-  const head = useLiveQuery(() => (allLoaded.current ? null : loadCaseListHead(db, headSize)), [headSize]);
+  const head = useLiveQuery(
+    () => (allLoaded.current || catchingUp ? null : loadCaseListHead(db, headSize)),
+    [headSize, catchingUp],
+  );
   const schoolRows = useLiveQuery(() => db.schools.toArray(), []);
   const today = localIsoDate(new Date());
   const deferredFilter = useDeferredValue(filter);

@@ -19,14 +19,12 @@ export function useSyncOverview(): SyncOverview {
   const isOnline = useIsOnline();
   const phase = useSyncStatusStore((state) => state.phase);
   const received = useSyncStatusStore((state) => state.received);
-  const counts = useLiveQuery(
-    async () => ({
-      pending: await countPending(db),
-      rejected: await countRejected(db),
-      lastSyncAt: await getLastSyncAt(db),
-    }),
-    [],
-  );
+  // All three reads start at once: inside a live query, a read started after awaiting another
+  // helper's promise can run outside the query's zone and go unwatched.
+  const counts = useLiveQuery(async () => {
+    const [pending, rejected, lastSyncAt] = await Promise.all([countPending(db), countRejected(db), getLastSyncAt(db)]);
+    return { pending, rejected, lastSyncAt };
+  }, []);
   return {
     isOnline,
     phase,

@@ -6,6 +6,8 @@ import { FollowUpCard, RiskRiseCard } from './FollowUpCard.tsx';
 import { FollowUpSection } from './FollowUpSection.tsx';
 import './today.css';
 import { useToday } from './useToday.ts';
+import { useCatchingUp } from '../../state/syncStatusStore.ts';
+import { CatchingUpNotice } from '../sync/CatchingUpNotice.tsx';
 
 /** The lists of due work, in the order a mentor should work through them. */
 const DUE_LISTS = ['overdue', 'today', 'thisWeek', 'deadlinesSoon'] as const satisfies readonly (keyof FollowUps)[];
@@ -24,6 +26,7 @@ function isEmpty(followUps: FollowUps): boolean {
 export function TodayPage() {
   const { t, i18n } = useTranslation(['today', 'casework', 'common']);
   const { today, data } = useToday();
+  const catchingUp = useCatchingUp();
 
   return (
     <section className="page" aria-labelledby="today-title" data-testid="today" aria-busy={data === undefined}>
@@ -31,7 +34,13 @@ export function TodayPage() {
       <p className="today-date">
         <time dateTime={today}>{formatIsoDate(today, i18n.language, 'long')}</time>
       </p>
-      {data === undefined ? <p role="status">{t('loading')}</p> : <TodayLists data={data} />}
+      {catchingUp ? (
+        <CatchingUpNotice />
+      ) : data === undefined ? (
+        <p role="status">{t('loading')}</p>
+      ) : (
+        <TodayLists data={data} />
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { IsoDate } from '../../domain/dueDates.ts';
 import { db } from '../../storage/database.ts';
 import { loadToday, type TodayData } from '../../storage/followUpQuery.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
+import { useCatchingUp } from '../../state/syncStatusStore.ts';
 import { useCurrentDay } from './useCurrentDay.ts';
 
 export interface TodayState {
@@ -18,7 +19,9 @@ export interface TodayState {
  */
 export function useToday(): TodayState {
   const today = useCurrentDay();
-  const loaded = useLiveQuery(() => loadToday(db, today), [today]);
+  // While a sync brings page after page, nothing is read, so nothing is recomputed after each page.
+  const catchingUp = useCatchingUp();
+  const loaded = useLiveQuery(() => (catchingUp ? undefined : loadToday(db, today)), [today, catchingUp]);
   const data = loaded?.today === today ? loaded : undefined;
 
   // A layout effect: it runs as soon as the list is in the DOM, so the mark times the list, not a later tick.

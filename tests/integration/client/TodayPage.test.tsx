@@ -1,7 +1,8 @@
 import { caseIndexTables, refreshCaseIndex } from '../../../src/storage/caseIndex.ts';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setSyncPhase, setSyncReceived } from '../../../src/state/syncStatusStore.ts';
 import { TodayPage } from '../../../src/features/today/TodayPage.tsx';
 import { changeLanguage, loadNamespace, setupI18n } from '../../../src/i18n/setupI18n.ts';
 import { db } from '../../../src/storage/database.ts';
@@ -69,6 +70,26 @@ describe('TodayPage', () => {
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
     expect(mark).toHaveBeenCalledWith('today:ready');
     expect(mark.mock.calls.filter(([name]) => name === 'today:ready')).toHaveLength(1);
+  });
+
+  it('shows progress instead of the lists while a sync brings page after page, and the lists once it is done', async () => {
+    await seedWeek();
+    setSyncPhase('syncing');
+    setSyncReceived(5000, true);
+    render(<TodayPage />);
+
+    expect(
+      await screen.findByText('Bringing the records to this phone: 5000 so far. The list appears when it is done.'),
+    ).toBeInTheDocument();
+    expect(sectionHeadings()).toEqual([]);
+
+    act(() => {
+      setSyncReceived(7400, false);
+      setSyncPhase('idle');
+    });
+    await waitFor(() => expect(screen.getByTestId('today')).toHaveAttribute('aria-busy', 'false'), LIVE);
+    expect(screen.queryByText(/Bringing the records/)).toBeNull();
+    expect(sectionHeadings().length).toBeGreaterThan(0);
   });
 
   it('puts each item in its section around today, with who, what and when', async () => {

@@ -123,14 +123,21 @@ describe('sync round trip', () => {
 
     const laptop = freshDevice();
     const progress: number[] = [];
+    const more: boolean[] = [];
     const summary = await syncWithServer(laptop, {
       fetch: server.fetch,
       baseUrl: '',
       pullLimit: 50,
-      onProgress: (received) => progress.push(received),
+      onProgress: (received, hasMore) => {
+        progress.push(received);
+        more.push(hasMore);
+      },
     });
     expect(summary.roundTrips).toBeGreaterThan(5);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    // Every page but the last says more wait: the screens show progress until then (CatchingUpNotice).
+    expect(more.at(-1)).toBe(false);
+    expect(more.slice(0, -1).every(Boolean)).toBe(true);
     expect(await laptop.students.filter((row) => row.givenName.startsWith('Ana')).count()).toBe(30);
   });
 });
