@@ -79,7 +79,7 @@ describe('TodayPage', () => {
     render(<TodayPage />);
 
     expect(
-      await screen.findByText('Bringing the records to this phone: 5000 so far. The list appears when it is done.'),
+      await screen.findByText('Bringing the records to this phone: 5,000 so far. The list appears when it is done.'),
     ).toBeInTheDocument();
     expect(sectionHeadings()).toEqual([]);
 
