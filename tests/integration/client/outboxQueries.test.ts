@@ -1,4 +1,7 @@
+import { waitFor } from '@testing-library/react';
+import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyRemoteChanges } from '../../../src/storage/applyRemoteChanges.ts';
 import { addHomeVisit } from '../../../src/storage/homeVisitRepository.ts';
 import { countPending, countRejected, markAttempted } from '../../../src/storage/outbox.ts';
 import {
@@ -92,6 +95,31 @@ describe('loadOutboxView', () => {
     ]);
     await clockStillAhead();
     expect((await loadOutboxView(db)).rejected.map((item) => item.canRetry)).toEqual([false, false]);
+  });
+
+  it('as a live query, shows a student renamed by a pull while the change waits', async () => {
+    const caseId = await flagCaseOn(db, studentId);
+    await db.outbox
+      .where('seq')
+      .equals((await rows())[0]?.seq ?? 0)
+      .delete();
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => loadOutboxView(db)).subscribe((view) =>
+      seen.push(view.pending.map((item) => item.studentName ?? '')),
+    );
+    const waiting = (await rows()).length;
+    await waitFor(() => expect(seen.at(-1)).toEqual(Array<string>(waiting).fill('Arta Gashi')));
+    const later = `${new Date(Date.now() + 60_000).toISOString()}-0000-aaaaaaaaaaaaaaaa`;
+
+    await applyRemoteChanges(
+      db,
+      [{ entity: 'student', entityId: studentId, fields: { familyName: 'Berisha' }, hlcs: { familyName: later } }],
+      1,
+    );
+
+    await waitFor(() => expect(seen.at(-1)).toEqual(Array<string>(waiting).fill('Arta Berisha')));
+    subscription.unsubscribe();
+    expect(caseId).toBeTruthy();
   });
 
   it('decides per code that only a clock refusal can change on a second try', () => {
