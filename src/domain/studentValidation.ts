@@ -20,8 +20,23 @@ import {
  * from student.ts so zod loads only with the screens that validate.
  * Each message is an error code that the screens translate (`validation.<code>`).
  */
-const name = z.string().trim().min(1, 'required').max(MAX_NAME_LENGTH, 'tooLong');
-const optionalText = z.string().trim().max(MAX_NAME_LENGTH, 'tooLong');
+/**
+ * No control characters (line breaks, tabs, NUL, escapes): nobody types them in
+ * a name, and a pasted or forged one would break lists, exports and the
+ * search key. Checked after trim, so a pasted trailing newline is just removed.
+ */
+const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+const name = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(MAX_NAME_LENGTH, 'tooLong')
+  .regex(NO_CONTROL_CHARACTERS, 'invalidCharacters');
+const optionalText = z
+  .string()
+  .trim()
+  .max(MAX_NAME_LENGTH, 'tooLong')
+  .regex(NO_CONTROL_CHARACTERS, 'invalidCharacters');
 
 export const studentFieldsSchema = z.strictObject({
   givenName: name,
@@ -30,7 +45,7 @@ export const studentFieldsSchema = z.strictObject({
   dateOfBirth: z.string().regex(ISO_DATE, 'invalidDate').refine(isRealDate, 'invalidDate'),
   schoolId: z.string().regex(ID_PATTERN, 'required'),
   grade: z.number().int('outOfRange').min(0, 'outOfRange').max(MAX_GRADE, 'outOfRange'),
-  className: z.string().trim().max(20, 'tooLong'),
+  className: z.string().trim().max(20, 'tooLong').regex(NO_CONTROL_CHARACTERS, 'invalidCharacters'),
   community: z.union([z.enum(COMMUNITIES, 'invalidChoice'), z.literal('')]),
   rural: z.boolean(),
   guardianName: optionalText,
@@ -88,7 +103,15 @@ export function validateStudentDraft(draft: StudentDraft, today = new Date()): S
   return { ok: true, value: parsed.data };
 }
 
-const KNOWN_CODES = new Set(['required', 'tooLong', 'invalidDate', 'invalidChoice', 'outOfRange', 'invalidPhone']);
+const KNOWN_CODES = new Set([
+  'required',
+  'tooLong',
+  'invalidDate',
+  'invalidChoice',
+  'outOfRange',
+  'invalidPhone',
+  'invalidCharacters',
+]);
 
 function codeOf(message: string): string {
   return KNOWN_CODES.has(message) ? message : 'invalid';

@@ -34,6 +34,20 @@ describe('validateStudentDraft', () => {
     });
   });
 
+  it('refuses control characters in names and texts, but trims a pasted trailing line break', () => {
+    expect(
+      errorsOf(validDraft({ givenName: 'Ar\u0000ta', guardianName: 'Shpresa\u001b[2J', className: '5\n1' })),
+    ).toEqual({
+      givenName: 'invalidCharacters',
+      guardianName: 'invalidCharacters',
+      className: 'invalidCharacters',
+    });
+    const pasted = validateStudentDraft(validDraft({ familyName: 'Gashi\n' }), TODAY);
+    expect(pasted.ok && pasted.value.familyName).toBe('Gashi');
+    const accented = validateStudentDraft(validDraft({ givenName: 'Đorđe Ëndrit Јована' }), TODAY);
+    expect(accented.ok).toBe(true);
+  });
+
   it('rejects names and texts that are too long', () => {
     expect(errorsOf(validDraft({ givenName: 'a'.repeat(101) }))).toEqual({ givenName: 'tooLong' });
     expect(errorsOf(validDraft({ guardianName: 'a'.repeat(101) }))).toEqual({ guardianName: 'tooLong' });
