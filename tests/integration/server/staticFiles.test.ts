@@ -1,10 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/serverFixtures.ts';
 
 const SHELL = '<!doctype html><title>Ura</title>';
+const BIG_SCRIPT =
+  'export const strings = ' + JSON.stringify(Array.from({ length: 400 }, (_, n) => `Nxënësi ${n}`)) + ';';
 
 function writeClientBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ura-client-'));
@@ -14,6 +17,10 @@ function writeClientBuild(): string {
   writeFileSync(join(dir, 'registerSW.js'), '// register');
   writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"Ura"}');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1);');
+  // As the build leaves a large file: with its brotli and gzip copies (scripts/precompressClient.mjs).
+  writeFileSync(join(dir, 'assets', 'screen-def456.js'), BIG_SCRIPT);
+  writeFileSync(join(dir, 'assets', 'screen-def456.js.br'), brotliCompressSync(BIG_SCRIPT));
+  writeFileSync(join(dir, 'assets', 'screen-def456.js.gz'), gzipSync(BIG_SCRIPT));
   return dir;
 }
 
@@ -37,6 +44,29 @@ describe('createServer with a static client', () => {
       expect(response.headers['cache-control']).toBe('no-cache');
     },
   );
+
+  it.each([
+    ['br, gzip', 'br', brotliDecompressSync],
+    ['gzip, deflate', 'gzip', gunzipSync],
+  ] as const)(
+    'sends the precompressed copy of a built file to a browser accepting %s',
+    async (accept, coding, decode) => {
+      const url = '/assets/screen-def456.js';
+      const response = await server.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBe(coding);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(decode(response.rawPayload).toString('utf8')).toBe(BIG_SCRIPT);
+      expect(response.rawPayload.length).toBeLessThan(BIG_SCRIPT.length / 3);
+    },
+  );
+
+  it('sends the file as built to a browser that accepts no compression', async () => {
+    const url = '/assets/screen-def456.js';
+    const response = await server.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.body).toBe(BIG_SCRIPT);
+  });
 
   it('serves hashed assets as immutable for a year', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
