@@ -52,8 +52,9 @@ function badRequest(issues: Issue[]): SyncRequestParse {
   return { ok: false, status: 400, body: errorBody('bad_request', issues.slice(0, MAX_ISSUES)) };
 }
 
+/** Versions are whole numbers: 1.5 lies between two supported ones, yet is none of them. */
 function isSupportedProtocol(version: number): boolean {
-  return version >= OLDEST_SUPPORTED_PROTOCOL_VERSION && version <= PROTOCOL_VERSION;
+  return Number.isInteger(version) && version >= OLDEST_SUPPORTED_PROTOCOL_VERSION && version <= PROTOCOL_VERSION;
 }
 
 function isSupportedSchema(version: number): boolean {

@@ -58,6 +58,8 @@ describe('POST /api/sync hostile input (regressions)', () => {
     ['a request schema version older than any supported', { schemaVersion: 0 }, {}],
     ['a mutation written under a newer schema', {}, { schema: 2 }],
     ['a fractional schema version', { schemaVersion: 1.5 }, {}],
+    // Found by the fuzz once protocol 2 existed: 1.5 lay between two supported versions and got a 400.
+    ['a fractional protocol version between two supported ones', { protocolVersion: 1.5 }, {}],
   ])('answers 426 unsupported_protocol to %s, so the app keeps its outbox', async (_name, request, mutation) => {
     const body = { ...makeSyncRequest({ mutations: [makeMutation(mutation)] }), ...request };
     expect(await expectRefusedUnchanged(body, 426)).toEqual({ error: { code: 'unsupported_protocol' } });
