@@ -1,6 +1,6 @@
 // Sync figures of `npm run bench` (issue 4), against the built app and server (run `npm run build`
 // first; bench.mjs imports this after its own figures). Run alone: `npm run bench:sync` or
-// `node scripts/benchSync.mjs`. docs/benchmarks-sync.md explains every figure.
+// `node scripts/benchSync.mjs`. docs/benchmarks.md ("Sync figures") explains every figure.
 //  1. First sync: a server SQLite file seeded with 2,000 cases (10,000 visit notes) through the
 //     server's write path; the real app in Debian's Chromium on an empty profile pulls it all, on
 //     loopback and under an emulated slow mobile link. Time-boxed so the whole run stays under

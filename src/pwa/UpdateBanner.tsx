@@ -23,8 +23,7 @@ export function UpdateBanner({ pending, syncPhase, onUpdate, onSyncFirst, onLate
   const [syncAsked, setSyncAsked] = useState(false);
   const warn = confirming && pending > 0;
   // After "Sync first", say whether it is running or failed; on success the count drops and the warning goes.
-  const syncNote =
-    !warn || !syncAsked ? null : syncPhase === 'syncing' ? 'syncing' : syncPhase === 'idle' ? null : 'failed';
+  const syncNote = warn && syncAsked ? syncNoteOf(syncPhase) : null;
   return (
     <aside className="update-prompt" aria-labelledby="update-title">
       <p id="update-title" role="status">
@@ -66,4 +65,9 @@ export function UpdateBanner({ pending, syncPhase, onUpdate, onSyncFirst, onLate
       </div>
     </aside>
   );
+}
+
+function syncNoteOf(phase: SyncPhase): 'syncing' | 'failed' | null {
+  if (phase === 'syncing') return 'syncing';
+  return phase === 'idle' ? null : 'failed';
 }

@@ -3,6 +3,7 @@ import { MAX_BODY_BYTES } from '../sync/protocol.ts';
 import type { AppDatabase } from './database/openDatabase.ts';
 import { registerCompression } from './routes/compression.ts';
 import { registerOpenApiRoute } from './openapi/openApiRoute.ts';
+import { isApiUrl } from './routes/apiUrl.ts';
 import { replyNotFound, replyWithError } from './routes/errorReplies.ts';
 import { isAppRoute, registerStaticFiles, sendAppShell } from './routes/staticFiles.ts';
 import { registerSyncRoutes } from './routes/syncRoute.ts';
@@ -78,10 +79,6 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     await replyNotFound(reply);
   });
   return app;
-}
-
-function isApiUrl(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
 
 /** Request logs keep method, URL, status and time only: no IP address, headers or body. */

@@ -6,8 +6,7 @@
 import { sameField, type ConflictChoice, type FieldConflict } from '../domain/fieldConflict.ts';
 import { localTables, type Versioned } from './applyRemoteChanges.ts';
 import { refreshCaseIndex } from './caseIndex.ts';
-import { appendToOutbox, baseOf } from './outbox.ts';
-import { writeTransaction } from './recordWrites.ts';
+import { setRecordFields, writeTransaction } from './recordWrites.ts';
 import { nextHlc, peekClientId } from './syncMeta.ts';
 import type { ConflictRow, UraDatabase } from './UraDatabase.ts';
 
@@ -70,9 +69,8 @@ export async function resolveConflict(
   choice: ConflictChoice,
   resolvedBy: string,
 ): Promise<ResolveOutcome> {
-  const tables = localTables(db);
-  const involved = [db.conflicts, db.referrals, tables.student.table, tables.case.table, tables.planAction.table];
-  return writeTransaction(db, involved, async () => {
+  // writeTransaction adds the cases, students and plan actions (the case index's sources).
+  return writeTransaction(db, [db.conflicts, db.referrals], async () => {
     const conflict = await db.conflicts.get(conflictId);
     if (conflict === undefined) return 'notFound';
     if (conflict.choice !== null) return 'alreadyResolved';
@@ -83,11 +81,7 @@ export async function resolveConflict(
       .filter((row) => isOpen(row) && sameField(row, conflict))
       .toArray();
     for (const row of open) {
-      const hlc = await nextHlc(db);
-      const fields = { choice, resolvedBy };
-      await db.conflicts.put({ ...row, ...fields, hlcs: { ...row.hlcs, choice: hlc, resolvedBy: hlc } });
-      const base = baseOf(fields, row.hlcs);
-      await appendToOutbox(db, { entity: 'conflict', entityId: row.id, op: 'set', fields, base }, hlc);
+      await setRecordFields(db, db.conflicts, 'conflict', row, { choice, resolvedBy }, await nextHlc(db));
     }
     return 'resolved';
   });
@@ -99,16 +93,8 @@ async function restoreLostValue(db: UraDatabase, conflict: ConflictRow): Promise
   const record = (await table.get(conflict.recordId)) as (Versioned & Record<string, unknown>) | undefined;
   if (record === undefined) return;
   if (JSON.stringify(record[conflict.field]) === JSON.stringify(conflict.lostValue)) return;
-  const hlc = await nextHlc(db);
   const changes = { [conflict.field]: conflict.lostValue };
-  const next = { ...record, ...changes, hlcs: { ...record.hlcs, [conflict.field]: hlc } };
-  await table.put(derive ? derive(next) : next);
-  const base = baseOf(changes, record.hlcs);
-  await appendToOutbox(
-    db,
-    { entity: conflict.recordEntity, entityId: conflict.recordId, op: 'set', fields: changes, base },
-    hlc,
-  );
+  await setRecordFields(db, table, conflict.recordEntity, record, changes, await nextHlc(db), derive);
   const caseId = conflict.recordEntity === 'case' ? conflict.recordId : record.caseId;
   await refreshCaseIndex(db, {
     caseIds: typeof caseId === 'string' ? [caseId] : [],

@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import type { ClientWritableEntity } from '../sync/protocol.ts';
+import type { ClientWritableEntity, MutationEntity } from '../sync/protocol.ts';
 import { caseIndexTables } from './caseIndex.ts';
 import { appendToOutbox, baseOf } from './outbox.ts';
 import type { UraDatabase } from './UraDatabase.ts';
@@ -77,18 +77,20 @@ export function changedFields(before: object, after: object): Record<string, unk
 
 /**
  * Writes `changes` to a record as a field-level `set` stamped with `hlc`, so
- * two people changing different fields both keep their work.
+ * two people changing different fields both keep their work. `derive` adds a
+ * table's device-only fields (a student's search key) to the row it stores.
  */
 export async function setRecordFields<R extends VersionedRow>(
   db: UraDatabase,
   table: Table<R, string>,
-  entity: ClientWritableEntity,
+  entity: MutationEntity,
   current: R,
   changes: Record<string, unknown>,
   hlc: string,
+  derive: (row: R) => R = (row) => row,
 ): Promise<void> {
   const next = { ...current, ...changes, hlcs: { ...current.hlcs, ...stampAll(changes, hlc) } };
-  await table.put(next);
+  await table.put(derive(next));
   const base = baseOf(changes, current.hlcs);
   await appendToOutbox(db, { entity, entityId: current.id, op: 'set', fields: changes, base }, hlc);
 }

@@ -13,6 +13,7 @@ import {
   type Mutation,
   type SyncResponse,
 } from '../../src/sync/protocol.ts';
+import { platformFetch, postSync } from '../../src/sync/postSync.ts';
 import { makeCaseRecord, makeVisit, wireFields } from './caseworkFixtures.ts';
 import { makeStudentFields } from './serverFixtures.ts';
 
@@ -92,19 +93,14 @@ export async function pushBatch(
   mutations: Mutation[],
   cursor = 0,
 ): Promise<SyncResponse> {
-  const response = await fetch(`${url}/api/sync`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      protocolVersion: PROTOCOL_VERSION,
-      schemaVersion: SCHEMA_VERSION,
-      clientId,
-      cursor,
-      mutations,
-    }),
+  // The app's own transport: gzipped as a phone sends it; throws on anything but 200.
+  return postSync(platformFetch, url, {
+    protocolVersion: PROTOCOL_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    clientId,
+    cursor,
+    mutations,
   });
-  if (response.status !== 200) throw new Error(`sync answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as SyncResponse;
 }
 
 export interface LoadOutcome {

@@ -6,7 +6,6 @@ import { FollowUpCard, RiskRiseCard } from './FollowUpCard.tsx';
 import { FollowUpSection } from './FollowUpSection.tsx';
 import './today.css';
 import { useToday } from './useToday.ts';
-import { useCatchingUp } from '../../state/syncStatusStore.ts';
 import { CatchingUpNotice } from '../sync/CatchingUpNotice.tsx';
 
 /** The lists of due work, in the order a mentor should work through them. */
@@ -25,8 +24,7 @@ function isEmpty(followUps: FollowUps): boolean {
  */
 export function TodayPage() {
   const { t, i18n } = useTranslation(['today', 'casework', 'common']);
-  const { today, data } = useToday();
-  const catchingUp = useCatchingUp();
+  const { today, data, catchingUp } = useToday();
 
   return (
     <section className="page" aria-labelledby="today-title" data-testid="today" aria-busy={data === undefined}>

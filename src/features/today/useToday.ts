@@ -10,6 +10,8 @@ export interface TodayState {
   today: IsoDate;
   /** The follow-ups computed for `today`; undefined until they are (or while a new day's are computed). */
   data: TodayData | undefined;
+  /** A multi-page sync is under way: nothing is computed until its last page (CatchingUpNotice). */
+  catchingUp: boolean;
 }
 
 /**
@@ -32,5 +34,5 @@ export function useToday(): TodayState {
     if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark('today:ready');
   }, [data]);
 
-  return { today, data };
+  return { today, data, catchingUp };
 }

@@ -5,10 +5,11 @@ import {
   negotiateReplyCoding,
   varyWithAcceptEncoding,
 } from './replyCompression.ts';
+import { isApiUrl } from './apiUrl.ts';
 import { decodeRequestBody } from './requestDecoding.ts';
 
 /**
- * Compressed sync traffic (docs/sync-compression.md): request bodies sent
+ * Compressed sync traffic (docs/sync.md, "Compressed bodies"): request bodies sent
  * with `Content-Encoding: gzip` or `deflate` are decoded before the JSON
  * parser, and `/api/` replies of 1 KB or more are compressed when the client
  * accepts it. Register before the routes; the security headers and
@@ -42,8 +43,4 @@ export function registerCompression(app: FastifyInstance): void {
     reply.removeHeader('content-length');
     return compressed;
   });
-}
-
-function isApiUrl(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }

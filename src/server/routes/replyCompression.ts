@@ -6,7 +6,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
  * it, else gzip at level 6: on sync replies of 2–46 KB brotli-4 came out
  * 6–16% smaller than gzip-6 at about the same cost (both well under 2 ms),
  * while brotli-11 took 50–200 times longer for another 10%
- * (docs/sync-compression.md). Browsers offer `br` only over HTTPS, so gzip
+ * (docs/sync.md, "Compressed bodies"). Browsers offer `br` only over HTTPS, so gzip
  * stays for plain HTTP and for scripts.
  */
 export const REPLY_CODINGS = ['br', 'gzip'] as const;

@@ -9,7 +9,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../../src/sync/protocol.ts';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../../src/sync/protocol.ts';
+import { platformFetch, postSync } from '../../../src/sync/postSync.ts';
 
 /** The new version's index.html carries this, so a test can tell which version a page runs. */
 export const NEW_VERSION_MARKER = '<meta name="ura-version" content="next" />';
@@ -130,19 +131,13 @@ export async function studentGivenNamesOnServer(url: string): Promise<string[]> 
   const names: string[] = [];
   let cursor = 0;
   for (;;) {
-    const response = await fetch(`${url}/api/sync`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        protocolVersion: PROTOCOL_VERSION,
-        schemaVersion: SCHEMA_VERSION,
-        clientId,
-        cursor,
-        mutations: [],
-      }),
+    const page = await postSync(platformFetch, url, {
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      clientId,
+      cursor,
+      mutations: [],
     });
-    if (!response.ok) throw new Error(`pull answered ${response.status}`);
-    const page = (await response.json()) as SyncResponse;
     for (const change of page.changes) {
       const given = change.fields.givenName;
       if (change.entity === 'student' && typeof given === 'string') names.push(given);

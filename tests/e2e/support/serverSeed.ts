@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { formatHlc } from '../../../src/domain/hlc.ts';
 import type { StudentFields } from '../../../src/domain/student.ts';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type Mutation } from '../../../src/sync/protocol.ts';
+import { platformFetch, postSync } from '../../../src/sync/postSync.ts';
 
 const SEEDING_CLIENT = uuidv7();
 
@@ -21,20 +22,14 @@ export async function registerStudentsOnServer(url: string, students: readonly S
     op: 'create',
     fields,
   }));
-  const response = await fetch(`${url}/api/sync`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      protocolVersion: PROTOCOL_VERSION,
-      schemaVersion: SCHEMA_VERSION,
-      clientId: SEEDING_CLIENT,
-      cursor: 0,
-      limit: 1,
-      mutations,
-    }),
+  const reply = await postSync(platformFetch, url, {
+    protocolVersion: PROTOCOL_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    clientId: SEEDING_CLIENT,
+    cursor: 0,
+    limit: 1,
+    mutations,
   });
-  if (!response.ok) throw new Error(`seeding students failed: ${response.status} ${await response.text()}`);
-  const reply = (await response.json()) as { results: { status: string }[] };
   if (!reply.results.every((result) => result.status === 'applied')) {
     throw new Error(`seeding students refused: ${JSON.stringify(reply.results)}`);
   }

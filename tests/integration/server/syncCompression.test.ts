@@ -1,5 +1,5 @@
 /**
- * Compressed sync bodies (docs/sync-compression.md): gzip and deflate request
+ * Compressed sync bodies (docs/sync.md, "Compressed bodies"): gzip and deflate request
  * bodies are decoded and held to 1 MiB decoded; replies of 1 KB or more go
  * compressed to a client that accepts it. A real server on a real database
  * (SQLite here, PostgreSQL in `server-postgres`), reached through inject.
