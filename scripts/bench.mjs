@@ -11,6 +11,7 @@ const { createServer } = await import('../dist/server/server/createServer.js');
 const { openDatabase } = await import('../dist/server/server/database/openDatabase.js');
 const { migrateToLatest } = await import('../dist/server/server/database/migrateToLatest.js');
 const { seedDemoData } = await import('../dist/server/server/seed/seedDemoData.js');
+const { DEMO_PASSWORD } = await import('../dist/server/server/seed/demoAccounts.js');
 const { DEMO_SCHOOL_IDS } = await import('../dist/server/server/seed/demoPlaces.js');
 const { PROTOCOL_VERSION, SCHEMA_VERSION, MAX_MUTATIONS_PER_REQUEST } = await import('../dist/server/sync/protocol.js');
 
@@ -42,12 +43,24 @@ function studentMutations(clientId, count) {
   }));
 }
 
-async function post(url, body, wire) {
+/** Signs the demo school team in for one device; the session cookie goes with its syncs. */
+async function signIn(url, clientId) {
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'team', password: DEMO_PASSWORD, clientId }),
+  });
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('ura_session='));
+  if (!response.ok || cookie === undefined) throw new Error(`sign-in answered ${response.status}`);
+  return cookie.split(';')[0];
+}
+
+async function post(url, body, wire, cookie) {
   const text = JSON.stringify(body);
   wire.sent += Buffer.byteLength(text);
   const response = await fetch(`${url}/api/sync`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie },
     body: text,
   });
   const reply = await response.text();
@@ -67,6 +80,7 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const url = `http://127.0.0.1:${app.server.address().port}`;
 
 const clientId = uuidv7();
+const cookie = await signIn(url, clientId);
 const mutations = studentMutations(clientId, 1000);
 const push = { sent: 0, received: 0 };
 let started = performance.now();
@@ -83,6 +97,7 @@ for (let i = 0; i < mutations.length; i += MAX_MUTATIONS_PER_REQUEST) {
       mutations: mutations.slice(i, i + MAX_MUTATIONS_PER_REQUEST),
     },
     push,
+    cookie,
   );
   cursor = reply.nextCursor;
   trips += 1;
@@ -98,6 +113,7 @@ cursor = 0;
 trips = 0;
 let hasMore = true;
 const other = uuidv7();
+const otherCookie = await signIn(url, other);
 while (hasMore) {
   const reply = await post(
     url,
@@ -110,6 +126,7 @@ while (hasMore) {
       mutations: [],
     },
     pull,
+    otherCookie,
   );
   cursor = reply.nextCursor;
   hasMore = reply.hasMore;

@@ -14,7 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { makeDevices } from './benchSyncDevices.mjs';
+import { makeDevices, signInDevices } from './benchSyncDevices.mjs';
 import { measureFirstSync, profileFolder } from './benchSyncFirstSync.mjs';
 import { measureConcurrency } from './benchSyncLoad.mjs';
 import {
@@ -45,14 +45,16 @@ const DEVICES = 1_000;
 const RATE_MS = 2_000;
 
 /** One full pull page from the middle of the change log, as JSON and gzipped (what compression can save). */
-async function samplePage(url, head) {
+async function samplePage({ url, bareUrl }, head) {
+  const device = { clientId: '01900000-0000-7000-8000-00000000beef' };
+  await signInDevices(bareUrl, [device]);
   const response = await fetch(`${url}/api/sync`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' },
+    headers: { 'content-type': 'application/json', 'accept-encoding': 'identity', cookie: device.cookie },
     body: JSON.stringify({
       protocolVersion: PROTOCOL_VERSION,
       schemaVersion: SCHEMA_VERSION,
-      clientId: '01900000-0000-7000-8000-00000000beef',
+      clientId: device.clientId,
       cursor: Math.floor(head / 2),
       limit: MAX_PULL_LIMIT,
       mutations: [],
@@ -67,7 +69,7 @@ async function firstSyncFigures(scratch) {
   printSeed(seeded);
   const server = await startServerProcess({ engine: 'sqlite', sqliteFile: seeded.file });
   try {
-    printPage(await samplePage(server.url, seeded.head));
+    printPage(await samplePage(server, seeded.head));
     const runs = [
       ['loopback', null, LOOPBACK_BUDGET_MS, 'loopback, no throttling'],
       [

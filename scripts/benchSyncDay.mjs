@@ -15,6 +15,7 @@ const { openDatabase } = await import('../dist/server/server/database/openDataba
 const { migrateToLatest } = await import('../dist/server/server/database/migrateToLatest.js');
 const { seedDemoData } = await import('../dist/server/server/seed/seedDemoData.js');
 const { DEMO_STUDENT_IDS } = await import('../dist/server/server/seed/demoStudents.js');
+const { DEMO_PASSWORD } = await import('../dist/server/server/seed/demoAccounts.js');
 const { MAX_PULL_LIMIT, PROTOCOL_VERSION, SCHEMA_VERSION } = await import('../dist/server/sync/protocol.js');
 
 const GOAL_BYTES = 4096;
@@ -78,10 +79,23 @@ async function gzipLikeTheApp(text) {
   return Buffer.from(await new Response(source.pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
 }
 
-/** Yesterday's sync, not measured: the phone holds every record and the HLC of each field. */
-async function pullEverything(app, clientId) {
+/** The phone's sign-in, once, long before the day: the demo school team (every demo school). */
+async function signIn(app, clientId) {
+  const reply = await app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { login: 'team', password: DEMO_PASSWORD, clientId },
+  });
+  const cookie = [reply.headers['set-cookie']].flat().find((value) => value?.startsWith('ura_session='));
+  if (reply.statusCode !== 200 || cookie === undefined) throw new Error(`sign-in answered ${reply.statusCode}`);
+  return cookie.split(';')[0];
+}
+
+/** Yesterday's sync, not measured: the phone holds every record, the HLC of each field and its scope. */
+async function pullEverything(app, clientId, cookie) {
   const records = new Map();
   let cursor = 0;
+  let scopeVersion;
   for (let hasMore = true; hasMore;) {
     const payload = {
       protocolVersion: PROTOCOL_VERSION,
@@ -90,8 +104,10 @@ async function pullEverything(app, clientId) {
       cursor,
       limit: 1000,
       mutations: [],
+      ...(scopeVersion === undefined ? {} : { scopeVersion }),
     };
-    const reply = (await app.inject({ method: 'POST', url: '/api/sync', payload })).json();
+    const reply = (await app.inject({ method: 'POST', url: '/api/sync', payload, headers: { cookie } })).json();
+    scopeVersion = reply.scope?.version ?? scopeVersion;
     for (const change of reply.changes) {
       const byId = records.get(change.entity) ?? new Map();
       const record = byId.get(change.entityId) ?? { fields: {}, hlcs: {} };
@@ -102,7 +118,7 @@ async function pullEverything(app, clientId) {
     }
     ({ nextCursor: cursor, hasMore } = reply);
   }
-  return { records, cursor };
+  return { records, cursor, scopeVersion };
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'ura-bench-day-'));
@@ -114,7 +130,8 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const { port } = app.server.address();
 
 const clientId = uuidv7();
-const { records, cursor } = await pullEverything(app, clientId);
+const cookie = await signIn(app, clientId);
+const { records, cursor, scopeVersion } = await pullEverything(app, clientId, cookie);
 const node = clientId.replace(/-/g, '').slice(-16);
 let last = { millis: 0, counter: 0 };
 const nextHlc = () => {
@@ -141,12 +158,15 @@ const request = {
   cursor,
   limit: MAX_PULL_LIMIT,
   mutations,
+  scopeVersion,
 };
 const json = JSON.stringify(request);
 const body = await gzipLikeTheApp(json);
 
 const reply = await post(port, body, {
   ...BROWSER_HEADERS,
+  // The session cookie goes with every sync (about 60 bytes of the request's headers).
+  Cookie: cookie,
   'Content-Type': 'application/json',
   'Content-Encoding': 'gzip',
   'Content-Length': body.length,

@@ -93,8 +93,24 @@ function decode(buffer, coding) {
   return buffer;
 }
 
-/** A POST /api/sync as the app sends it: gzipped when large and the server takes it, replies compressed. */
-export function syncRequest(body, gzipRequests) {
+/**
+ * Signs simulated devices in (each gets `cookie`), through the benchmark server's side route: the
+ * demo school team's session, bound to the device's clientId, as a sign-in with the password makes it.
+ */
+export async function signInDevices(bareUrl, devices) {
+  for (const device of devices) {
+    const response = await fetch(`${bareUrl}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: device.clientId }),
+    });
+    if (!response.ok) throw new Error(`the benchmark's sign-in answered ${response.status}`);
+    device.cookie = (await response.json()).cookie;
+  }
+}
+
+/** A POST /api/sync as the app sends it, with the device's session: gzipped when large and the server takes it. */
+export function syncRequest(body, gzipRequests, cookie) {
   const json = Buffer.from(JSON.stringify(body));
   const gzip = gzipRequests && json.length >= GZIP_REQUEST_FROM_BYTES;
   return {
@@ -103,6 +119,7 @@ export function syncRequest(body, gzipRequests) {
     headers: {
       'content-type': 'application/json',
       'accept-encoding': ACCEPT_ENCODING,
+      cookie,
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     },
     body: gzip ? gzipSync(json) : json,
@@ -133,6 +150,7 @@ export async function syncOnce(transport, device, mutations) {
       mutations,
     },
     transport.gzipRequests,
+    device.cookie,
   );
   const { statusCode, wireBytes, text } = await send(transport.pool, request);
   const ms = performance.now() - started;
@@ -146,24 +164,24 @@ export async function syncOnce(transport, device, mutations) {
 }
 
 /** An idle pull: nothing to push, the cursor already at the head; the reply carries no changes. */
-export function idlePullRequest(clientId, head) {
+export function idlePullRequest(device, head) {
   const body = {
     protocolVersion: PROTOCOL_VERSION,
     schemaVersion: SCHEMA_VERSION,
-    clientId,
+    clientId: device.clientId,
     cursor: head,
     mutations: [],
   };
-  return syncRequest({ ...body, limit: MAX_PULL_LIMIT }, false);
+  return syncRequest({ ...body, limit: MAX_PULL_LIMIT }, false, device.cookie);
 }
 
 /** Whether the server decodes gzipped request bodies (a build from before compressed sync answers 400). */
-export async function acceptsGzipRequests(pool) {
-  const body = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId: uuidv7() };
+export async function acceptsGzipRequests(pool, device) {
+  const body = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId: device.clientId };
   const { statusCode } = await send(pool, {
     path: '/api/sync',
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', cookie: device.cookie },
     body: gzipSync(JSON.stringify({ ...body, cursor: Number.MAX_SAFE_INTEGER, mutations: [] })),
   });
   return statusCode === 200;

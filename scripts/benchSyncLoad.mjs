@@ -8,6 +8,7 @@ import {
   enrolmentBatches,
   idlePullRequest,
   send,
+  signInDevices,
   syncOnce,
 } from './benchSyncDevices.mjs';
 
@@ -69,8 +70,9 @@ async function compareRates(server, idleRequest, ms) {
 }
 
 /** The office's batches, then every device's keep-alive connection opened (a health check each). */
-async function prepare(transport, devices) {
+async function prepare(transport, devices, bareUrl) {
   const { office, batches } = enrolmentBatches(devices);
+  await signInDevices(bareUrl, [office]);
   for (const batch of batches) checkApplied(await syncOnce(transport, office, batch), 'enrolment');
   await Promise.all(devices.map(() => send(transport.pool, { path: '/api/health', method: 'GET' })));
 }
@@ -125,8 +127,10 @@ export async function measureConcurrency({ server, devices, rateMs }) {
   const timeouts = { headersTimeout: 120_000, bodyTimeout: 120_000, keepAliveTimeout: 120_000 };
   const pool = new Pool(server.url, { connections: devices.length, ...timeouts });
   try {
-    const transport = { pool, gzipRequests: await acceptsGzipRequests(pool) };
-    await prepare(transport, devices);
+    // Every device signed in before the clock starts (a sign-in is once per device, not per sync).
+    await signInDevices(server.bareUrl, devices);
+    const transport = { pool, gzipRequests: await acceptsGzipRequests(pool, devices[0]) };
+    await prepare(transport, devices, server.bareUrl);
     const alone = devices.at(-1);
     alone.cursor = await head(server.bareUrl);
     const aloneP50 = await aloneLatency(transport, alone, 20);
@@ -146,7 +150,7 @@ export async function measureConcurrency({ server, devices, rateMs }) {
 
     const steady = await measureSteady(transport, devices, await head(server.bareUrl));
     const idleHead = await head(server.bareUrl);
-    const rates = await compareRates(server, idlePullRequest(devices[0].clientId, idleHead), rateMs);
+    const rates = await compareRates(server, idlePullRequest(devices[0], idleHead), rateMs);
     return {
       devices: devices.length,
       gzipRequests: transport.gzipRequests,

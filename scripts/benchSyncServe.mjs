@@ -1,7 +1,8 @@
 // The server process of the sync benchmark (scripts/benchSync.mjs starts it, alone or through
 // scripts/withPostgres.sh): the real built server (createServer from dist/), on the SQLite file
 // URA_BENCH_SQLITE or on the PostgreSQL of DATABASE_URL / URA_TEST_DATABASE_URL, and beside it a bare
-// Fastify instance (GET /bare, the yardstick of the idle pull; GET /head, the change log's last seq).
+// Fastify instance (GET /bare, the yardstick of the idle pull; GET /head, the change log's last seq;
+// POST /session, a signed-in session for a simulated device).
 // Prints one JSON line {url, bareUrl, engine} on stdout once both listen; stops when stdin closes,
 // so withPostgres.sh then stops its cluster. A separate process, so the load generator cannot starve it.
 import { existsSync } from 'node:fs';
@@ -13,6 +14,8 @@ const { createServer } = await import(built('server/server/createServer.js'));
 const { openDatabase } = await import(built('server/server/database/openDatabase.js'));
 const { migrateToLatest } = await import(built('server/server/database/migrateToLatest.js'));
 const { seedDemoData } = await import(built('server/server/seed/seedDemoData.js'));
+const { DEMO_USER_IDS } = await import(built('server/server/seed/demoAccounts.js'));
+const { openSession } = await import(built('server/server/auth/sessionStore.js'));
 
 const postgresUrl = process.env.DATABASE_URL ?? process.env.URA_TEST_DATABASE_URL;
 const sqliteFile = process.env.URA_BENCH_SQLITE;
@@ -38,6 +41,15 @@ bare.get('/head', async () => {
     .select((eb) => eb.fn.max('seq').as('head'))
     .executeTakeFirst();
   return { head: Number(row?.head ?? 0) };
+});
+// A session of the demo school team (every demo school) for a simulated device, as a right password
+// opens it: a thousand devices signing in over HTTP would pay scrypt a thousand times, and the
+// per-address limit (20 a minute) would refuse them. Only the benchmark's side server has this.
+bare.post('/session', async (request) => {
+  const { clientId } = request.body;
+  const opened = await openSession(db, { userId: DEMO_USER_IDS.team, clientId }, Date.now());
+  if (opened === 'deviceRevoked') throw new Error(`device ${clientId} is revoked`);
+  return { cookie: `ura_session=${opened.token}` };
 });
 await bare.listen({ port: 0, host: '127.0.0.1' });
 

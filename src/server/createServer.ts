@@ -7,15 +7,27 @@ import { isApiUrl } from './routes/apiUrl.ts';
 import { replyNotFound, replyWithError } from './routes/errorReplies.ts';
 import { isAppRoute, registerStaticFiles, sendAppShell } from './routes/staticFiles.ts';
 import { registerSyncRoutes } from './routes/syncRoute.ts';
+import { registerAuthDecoration } from './auth/authenticate.ts';
+import { SignInLimiter } from './auth/signInLimiter.ts';
+import { registerAdminRoutes } from './routes/adminRoutes.ts';
+import { registerSessionRoutes } from './routes/sessionRoutes.ts';
 
 export interface CreateServerOptions {
   db: AppDatabase;
   /** The built client (dist/client); without it only the API is served. */
   staticDir?: string;
-  /** Fastify's logger: `false` (the default) or a level. */
-  logger?: false | { level: string };
+  /** Fastify's logger: `false` (the default) or a level, optionally with a stream to write to (tests read it). */
+  logger?: false | { level: string; stream?: NodeJS.WritableStream };
   /** The server clock; tests may pin it. */
   now?: () => number;
+  /**
+   * Behind a reverse proxy, whom to trust for the client's address (Fastify's
+   * `trustProxy`: true, or the proxies' addresses): sign-in's per-address
+   * limit needs the phone's address, not the proxy's.
+   */
+  trustProxy?: boolean | string;
+  /** Sign-in attempts allowed per address per minute (20); an end-to-end suite signing in often may raise it. */
+  signInAttemptsPerMinute?: number;
 }
 
 const CONTENT_SECURITY_POLICY = [
@@ -47,6 +59,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
     logger: loggerOptions(options.logger ?? false),
+    trustProxy: options.trustProxy ?? false,
   });
   // Only JSON is accepted: without the built-in text/plain parser, any other
   // content type is refused by Fastify with FST_ERR_CTP_INVALID_MEDIA_TYPE.
@@ -66,7 +79,11 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   });
 
   registerCompression(app);
-  registerSyncRoutes(app, { db: options.db, now: options.now ?? Date.now });
+  const deps = { db: options.db, now: options.now ?? Date.now };
+  registerAuthDecoration(app);
+  registerSyncRoutes(app, deps);
+  registerSessionRoutes(app, { ...deps, limiter: new SignInLimiter(options.signInAttemptsPerMinute) });
+  registerAdminRoutes(app, deps);
   registerOpenApiRoute(app);
   const staticDir = options.staticDir;
   if (staticDir !== undefined) await registerStaticFiles(app, staticDir);
@@ -82,10 +99,13 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
 }
 
 /** Request logs keep method, URL, status and time only: no IP address, headers or body. */
-function loggerOptions(logger: false | { level: string }): NonNullable<FastifyServerOptions['logger']> {
+function loggerOptions(
+  logger: false | { level: string; stream?: NodeJS.WritableStream },
+): NonNullable<FastifyServerOptions['logger']> {
   if (logger === false) return false;
   return {
     level: logger.level,
+    ...(logger.stream === undefined ? {} : { stream: logger.stream }),
     serializers: {
       req: (request: FastifyRequest) => ({ method: request.method, url: request.url }),
     },

@@ -13,6 +13,7 @@ import {
   openDatabase,
   type OpenDatabaseOptions,
 } from './database/openDatabase.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demoAccounts.ts';
 import { seedDemoData } from './seed/seedDemoData.ts';
 
 interface ServerConfig {
@@ -22,6 +23,8 @@ interface ServerConfig {
   seedDemo: boolean;
   staticDir: string;
   logLevel: string;
+  trustProxy: boolean | string;
+  signInAttemptsPerMinute: number | undefined;
 }
 
 function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -36,7 +39,34 @@ function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     // main.js compiles to dist/server/server/, the client builds to dist/client/.
     staticDir: fileURLToPath(new URL('../../client', import.meta.url)),
     logLevel: env.LOG_LEVEL ?? 'warn',
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    // SIGN_IN_ATTEMPTS_PER_MINUTE: per address; 20 unless set (an end-to-end suite may raise it).
+    signInAttemptsPerMinute: positiveIntegerFrom(env.SIGN_IN_ATTEMPTS_PER_MINUTE),
   };
+}
+
+function positiveIntegerFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`expected a positive whole number, got "${value}"`);
+  return number;
+}
+
+/**
+ * TRUST_PROXY: unset or "false" (clients connect directly), "true" (trust any
+ * proxy), or the proxies' addresses/CIDRs ("127.0.0.1,10.0.0.0/8"), as Fastify's `trustProxy`.
+ */
+function trustProxyFrom(value: string | undefined): boolean | string {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  return text === 'true' ? true : text;
+}
+
+/** The demo sign-ins: logins, roles and the shared demo password; nothing else secret is ever printed. */
+function printDemoSignIns(): void {
+  console.log(`Demo sign-ins (password "${DEMO_PASSWORD}" for all):`);
+  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.login.padEnd(12)} ${account.roleSummary}`);
+  console.log('The demo password is public: on a server for real data, start the first time with SEED_DEMO=false.');
 }
 
 async function start(): Promise<void> {
@@ -45,7 +75,8 @@ async function start(): Promise<void> {
   await migrateToLatest(db);
   console.log(`Data: ${describeTarget(config.database)}`);
   if (config.seedDemo && (await seedDemoData(db, Date.now()))) {
-    console.log('Added demo municipalities, schools and students (set SEED_DEMO=false to skip).');
+    console.log('Added demo municipalities, schools, students and accounts (set SEED_DEMO=false to skip).');
+    printDemoSignIns();
   }
 
   const hasClient = existsSync(join(config.staticDir, 'index.html'));
@@ -55,6 +86,10 @@ async function start(): Promise<void> {
   const app = await createServer({
     db,
     logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    ...(config.signInAttemptsPerMinute === undefined
+      ? {}
+      : { signInAttemptsPerMinute: config.signInAttemptsPerMinute }),
     ...(hasClient ? { staticDir: config.staticDir } : {}),
   });
 

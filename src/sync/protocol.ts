@@ -7,6 +7,7 @@
  */
 // Type-only: the app's first screen must not load zod (see protocolSchemas.ts).
 import type { z } from 'zod';
+import type { AccessScope } from '../domain/accessScope.ts';
 import type { mutationSchema, syncRequestSchema } from './protocolSchemas.ts';
 
 /**
@@ -70,7 +71,18 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
  * mutation leaves the outbox, so a bad item never blocks the queue.
  */
 export type MutationStatus = 'applied' | 'duplicate' | 'rejected';
-export const REJECTION_CODES = ['invalid_fields', 'clock_ahead', 'not_found', 'already_exists', 'append_only'] as const;
+/**
+ * `forbidden`: outside what the user may write (docs/accounts.md): another
+ * school's record, a field their role may not see, a role that cannot make it.
+ */
+export const REJECTION_CODES = [
+  'invalid_fields',
+  'clock_ahead',
+  'not_found',
+  'already_exists',
+  'append_only',
+  'forbidden',
+] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface MutationResult {
@@ -93,6 +105,12 @@ export interface SyncResponse {
   nextCursor: number;
   hasMore: boolean;
   serverTime: number;
+  /**
+   * The user's access scope, sent when it differs from the request's
+   * `scopeVersion`. The app then removes from the phone what fell out of it
+   * and pulls again from cursor 0 to receive what came into it.
+   */
+  scope?: AccessScope;
 }
 
 /** Stable error codes of a refused request; the app translates them, the server never sends prose. */
@@ -103,6 +121,15 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'not_found',
   'internal',
+  // Accounts (docs/accounts.md): 401 no or expired session, 401 wrong login or
+  // password, 429 too many sign-in attempts, 403 this device was revoked, 403
+  // the user's role may not do this.
+  'unauthenticated',
+  'invalid_credentials',
+  'too_many_attempts',
+  'device_revoked',
+  'forbidden',
+  'conflict',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -114,4 +141,27 @@ export interface HealthResponse {
   status: 'ok';
   protocolVersion: number;
   serverTime: number;
+}
+
+/** `POST /api/session`: online sign-in of one person on one device. */
+export interface SignInRequest {
+  login: string;
+  password: string;
+  /** The device's sync client id: the session is bound to it, and revoking it ends the session. */
+  clientId: string;
+}
+
+export interface SessionUser {
+  id: string;
+  login: string;
+  displayName: string;
+  organisationId: string | null;
+}
+
+/** The reply to sign-in and to `GET /api/session`. */
+export interface SessionInfo {
+  user: SessionUser;
+  scope: AccessScope;
+  /** Epoch milliseconds when the session ends unless used again (each use renews it). */
+  expiresAt: number;
 }

@@ -104,4 +104,13 @@ export const syncRequestSchema = z.strictObject({
   cursor: z.number().int().min(0),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
   mutations: z.array(mutationSchema).max(MAX_MUTATIONS_PER_REQUEST),
+  /** The access-scope version the device holds; absent before its first reply with a scope. */
+  scopeVersion: z.number().int().min(0).optional(),
+});
+
+/** `POST /api/session`. Lengths are capped so a hash of a megabyte password cannot tie up the server. */
+export const signInRequestSchema = z.strictObject({
+  login: z.string().min(1).max(100),
+  password: z.string().min(1).max(256),
+  clientId: id,
 });

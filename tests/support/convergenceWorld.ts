@@ -15,8 +15,18 @@ import { writeWinningFields } from '../../src/server/sync/fieldStore.ts';
 import { META_KEYS } from '../../src/storage/syncMeta.ts';
 import { UraDatabase } from '../../src/storage/UraDatabase.ts';
 import type { FetchLike } from '../../src/sync/postSync.ts';
-import { DAY_MS, seedRecords, START, type SeedWrite } from './convergenceSeed.ts';
+import { DAY_MS, SEED, seedRecords, START, type SeedWrite } from './convergenceSeed.ts';
 import { openFreshDatabase } from './serverTestDatabase.ts';
+import { createTestAccount, openTestSession } from './testAccounts.ts';
+
+/** Kept across runs: the school team account every device is signed in as, and its sessions. */
+const ACCOUNT_TABLES: ReadonlySet<string> = new Set([
+  'organisation',
+  'app_user',
+  'role_assignment',
+  'session',
+  'device',
+]);
 
 export interface ConvergenceServer {
   db: AppDatabase;
@@ -45,12 +55,24 @@ export async function startConvergenceServer(now: () => number): Promise<Converg
   const fresh = await openFreshDatabase();
   const db = fresh.db;
   const app = await createServer({ db, now });
+  // Every device is the seeded school's team: it may read and write every record of the model.
+  const { userId } = await createTestAccount(db, {
+    roles: [{ role: 'schoolTeam', schoolId: SEED.school }],
+    now: START,
+  });
+  const cookies = new Map<string, Promise<string>>();
+  const cookieFor = (clientId: string): Promise<string> => {
+    const cookie = cookies.get(clientId) ?? openTestSession(db, userId, clientId, now());
+    cookies.set(clientId, cookie);
+    return cookie;
+  };
   const fetch: FetchLike = async (url, init) => {
+    const payload = typeof init.body === 'string' ? init.body : '';
     const reply = await app.inject({
       method: 'POST',
       url: new URL(url, 'http://ura.test').pathname,
-      headers: { 'content-type': 'application/json' },
-      payload: typeof init.body === 'string' ? init.body : '',
+      headers: { 'content-type': 'application/json', cookie: await cookieFor(clientIdIn(payload)) },
+      payload,
     });
     return new Response(reply.body, { status: reply.statusCode, headers: { 'content-type': 'application/json' } });
   };
@@ -62,14 +84,16 @@ export async function startConvergenceServer(now: () => number): Promise<Converg
       .select(['entity', 'entity_id', 'field', 'value_json', 'hlc', 'mutation_id', 'client_id'])
       .orderBy('seq')
       .execute();
-    return { writes, fields, log };
+    const scopes = await trx.selectFrom('record_scope').selectAll().execute();
+    return { writes, fields, log, scopes };
   });
-  // Later runs copy the rows the first seeding wrote: two statements instead of one per field.
+  // Later runs copy the rows the first seeding wrote: a few statements instead of one per field.
   const reset = (): Promise<SeedWrite[]> =>
     inWriteTransaction(db, async (trx) => {
-      for (const table of APP_TABLES) await trx.deleteFrom(table).execute();
+      for (const table of APP_TABLES) if (!ACCOUNT_TABLES.has(table)) await trx.deleteFrom(table).execute();
       await trx.insertInto('entity_field').values(seeded.fields).execute();
       await trx.insertInto('change_log').values(seeded.log).execute();
+      if (seeded.scopes.length > 0) await trx.insertInto('record_scope').values(seeded.scopes).execute();
       return seeded.writes;
     });
   return {
@@ -81,6 +105,13 @@ export async function startConvergenceServer(now: () => number): Promise<Converg
       await fresh.drop();
     },
   };
+}
+
+/** The device a sync request names (every request the model's devices send is JSON). */
+function clientIdIn(payload: string): string {
+  const { clientId } = JSON.parse(payload) as { clientId?: unknown };
+  if (typeof clientId !== 'string') throw new Error('a sync request without a clientId');
+  return clientId;
 }
 
 /** A fixed device id per slot, so HLC ties break the same way when a failing run is replayed. */

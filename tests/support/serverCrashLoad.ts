@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { formatHlc, nodeIdFrom } from '../../src/domain/hlc.ts';
+import { DEMO_PASSWORD } from '../../src/server/seed/demoAccounts.ts';
 import { DEMO_SCHOOL_IDS } from '../../src/server/seed/demoPlaces.ts';
 import {
   PROTOCOL_VERSION,
@@ -13,7 +14,7 @@ import {
   type Mutation,
   type SyncResponse,
 } from '../../src/sync/protocol.ts';
-import { platformFetch, postSync } from '../../src/sync/postSync.ts';
+import { platformFetch, postSync, type FetchLike } from '../../src/sync/postSync.ts';
 import { makeCaseRecord, makeVisit, wireFields } from './caseworkFixtures.ts';
 import { makeStudentFields } from './serverFixtures.ts';
 
@@ -86,6 +87,27 @@ export function makeCrashClients(random: () => number, clients: number, batches:
   });
 }
 
+/** Each device's session cookie: signed in once, kept across server restarts (sessions live in the database). */
+const sessionCookies = new Map<string, Promise<string>>();
+
+/** Signs the device in as the demo school team (every demo school), over HTTP as the app does. */
+async function signInDevice(url: string, clientId: string): Promise<string> {
+  const response = await platformFetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'team', password: DEMO_PASSWORD, clientId }),
+  });
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('ura_session='));
+  if (response.status !== 200 || cookie === undefined) throw new Error(`sign-in answered ${response.status}`);
+  return cookie.split(';')[0] ?? '';
+}
+
+function sessionCookieOf(url: string, clientId: string): Promise<string> {
+  const cookie = sessionCookies.get(clientId) ?? signInDevice(url, clientId);
+  sessionCookies.set(clientId, cookie);
+  return cookie;
+}
+
 /** One push (and a pull page after `cursor`) as the app sends it. Throws unless the server answers 200. */
 export async function pushBatch(
   url: string,
@@ -93,14 +115,23 @@ export async function pushBatch(
   mutations: Mutation[],
   cursor = 0,
 ): Promise<SyncResponse> {
-  // The app's own transport: gzipped as a phone sends it; throws on anything but 200.
-  return postSync(platformFetch, url, {
-    protocolVersion: PROTOCOL_VERSION,
-    schemaVersion: SCHEMA_VERSION,
-    clientId,
-    cursor,
-    mutations,
-  });
+  const cookie = await sessionCookieOf(url, clientId);
+  // The platform's fetch sends no cookie by itself outside a browser.
+  const withSession: FetchLike = (target, init) =>
+    platformFetch(target, { ...init, headers: { ...(init.headers as Record<string, string>), cookie } });
+  // The app's own transport, gzipped as a phone sends it; throws on anything but 200.
+  return postSync(
+    withSession,
+    url,
+    {
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      clientId,
+      cursor,
+      mutations,
+    },
+    { compressRequest: true },
+  );
 }
 
 export interface LoadOutcome {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { formatHlc } from '../../src/domain/hlc.ts';
+import { ID_PATTERN } from '../../src/domain/student.ts';
 import type { StudentFields } from '../../src/domain/student.ts';
 import { createServer } from '../../src/server/createServer.ts';
 import { APP_TABLES } from '../../src/server/database/databaseSchema.ts';
@@ -16,6 +17,7 @@ import {
   type SyncResponse,
 } from '../../src/sync/protocol.ts';
 import { openFreshDatabase } from './serverTestDatabase.ts';
+import { createTestAccount, openTestSession } from './testAccounts.ts';
 
 /** The pinned server clock of test servers. */
 export const TEST_NOW = Date.parse('2026-11-23T10:00:00.000Z');
@@ -111,21 +113,104 @@ export async function addSchool(db: AppDatabase, id = TEST_SCHOOL_ID): Promise<v
 
 export interface TestServer extends TempDatabase {
   app: FastifyInstance;
+  /** The school team member of TEST_SCHOOL_ID whose sessions postSync and sync use. */
+  userId: string;
 }
 
-/** A server on a fresh database holding one school (TEST_SCHOOL_ID), with the clock at TEST_NOW. */
+/**
+ * A server on a fresh database holding one school (TEST_SCHOOL_ID), with the
+ * clock at TEST_NOW, and a school team account of that school signed in on
+ * TEST_CLIENT_ID and OTHER_CLIENT_ID (other devices sign in when first used).
+ */
 export async function startTestServer(options: { staticDir?: string } = {}): Promise<TestServer> {
   const temp = await createTempDatabase();
   await addSchool(temp.db);
   const app = await createServer({ db: temp.db, now: () => TEST_NOW, ...options });
+  const { userId } = await createTestAccount(temp.db, {
+    roles: [{ role: 'schoolTeam', schoolId: TEST_SCHOOL_ID }],
+    login: 'test-school-team',
+    now: TEST_NOW,
+  });
+  const sessions = signInTestClients(app, temp.db, { userId, now: () => TEST_NOW });
+  await Promise.all([sessions.cookieFor(TEST_CLIENT_ID), sessions.cookieFor(OTHER_CLIENT_ID)]);
   return {
     ...temp,
     app,
+    userId,
     cleanup: async () => {
       await app.close();
       await temp.cleanup();
     },
   };
+}
+
+/** One session per device id, made on first use, for postSync and sync to send. */
+export interface TestSessions {
+  cookieFor: (clientId: string) => Promise<string>;
+}
+
+const sessionsByApp = new WeakMap<FastifyInstance, TestSessions>();
+
+/**
+ * Makes postSync and sync on `app` send, for each request, the session cookie
+ * of its body's clientId, signed in as `userId` (the session is opened at the
+ * server's clock `now`). Without it, they send no cookie and get 401.
+ */
+export function signInTestClients(
+  app: FastifyInstance,
+  db: AppDatabase,
+  { userId, now }: { userId: string; now: () => number },
+): TestSessions {
+  const cookies = new Map<string, Promise<string>>();
+  const sessions: TestSessions = {
+    cookieFor: (clientId) => {
+      const known = cookies.get(clientId);
+      if (known !== undefined) return known;
+      const opened = openTestSession(db, userId, clientId, now());
+      cookies.set(clientId, opened);
+      return opened;
+    },
+  };
+  sessionsByApp.set(app, sessions);
+  return sessions;
+}
+
+/** Lets a server restarted on the same data use the sessions the first one signed in (they live in the database). */
+export function reuseTestSessions(from: FastifyInstance, to: FastifyInstance): void {
+  const sessions = sessionsByApp.get(from);
+  if (sessions === undefined) throw new Error('the first server signed nobody in');
+  sessionsByApp.set(to, sessions);
+}
+
+/**
+ * The cookie for a body (an object, or JSON text): its clientId's session; a
+ * body without a readable id (the hostile ones) goes with TEST_CLIENT_ID's, so
+ * it is refused for what it is, not for lacking a session.
+ */
+export async function cookieForBody(app: FastifyInstance, body: unknown): Promise<string | undefined> {
+  const sessions = sessionsByApp.get(app);
+  if (sessions === undefined) return undefined;
+  return sessions.cookieFor(clientIdOf(body) ?? TEST_CLIENT_ID);
+}
+
+/** `{ cookie }` for a request carrying `body` (see cookieForBody), or nothing when the app signs nobody in. */
+export async function sessionHeaders(app: FastifyInstance, body?: unknown): Promise<Record<string, string>> {
+  const cookie = await cookieForBody(app, body);
+  return cookie === undefined ? {} : { cookie };
+}
+
+function clientIdOf(body: unknown): string | undefined {
+  let value = body;
+  if (typeof body === 'string') {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof value !== 'object' || value === null || !('clientId' in value)) return undefined;
+  const { clientId } = value;
+  return typeof clientId === 'string' && ID_PATTERN.test(clientId) ? clientId : undefined;
 }
 
 export async function postSync(
@@ -136,7 +221,7 @@ export async function postSync(
   return app.inject({
     method: 'POST',
     url: '/api/sync',
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': contentType, ...(await sessionHeaders(app, body)) },
     payload: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }

@@ -2,7 +2,7 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { MAX_BODY_BYTES, type SyncRequest } from '../../src/sync/protocol.ts';
-import { makeMutation, makeStudentFields, makeSyncRequest } from './serverFixtures.ts';
+import { makeMutation, makeStudentFields, makeSyncRequest, sessionHeaders } from './serverFixtures.ts';
 
 export const COMPRESSORS = { gzip: gzipSync, deflate: deflateSync } as const;
 export type RequestCoding = keyof typeof COMPRESSORS;
@@ -17,14 +17,18 @@ export function studentsRequest(count: number, overrides: Partial<SyncRequest> =
   return makeSyncRequest({ mutations, ...overrides });
 }
 
-/** Sends `payload` as a compressed sync request (or with any `Content-Encoding` given). */
+/** Sends `payload` as a compressed sync request (or with any `Content-Encoding` given), as TEST_CLIENT_ID. */
 export async function postEncoded(
   app: FastifyInstance,
   payload: string | Buffer,
   contentEncoding: string,
   acceptEncoding?: string,
 ): Promise<LightMyRequestResponse> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'content-encoding': contentEncoding };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'content-encoding': contentEncoding,
+    ...(await sessionHeaders(app)),
+  };
   if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding;
   return app.inject({ method: 'POST', url: '/api/sync', headers, payload });
 }

@@ -11,6 +11,7 @@ import { APP_TABLES } from '../../src/server/database/databaseSchema.ts';
 import type { AppDatabase } from '../../src/server/database/openDatabase.ts';
 import { ERROR_CODES, type ErrorCode, type ErrorResponse } from '../../src/sync/protocol.ts';
 import { SECRET } from './syncFuzzArbitraries.ts';
+import { sessionHeaders } from './serverFixtures.ts';
 
 /** Every app table (APP_TABLES): row counts, the last change-log seq and a hash of every stored field. */
 export interface StateSnapshot {
@@ -45,6 +46,12 @@ const STATUS_OF: Record<Exclude<ErrorCode, 'internal'>, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unsupported_protocol: 426,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  too_many_attempts: 429,
+  device_revoked: 403,
+  forbidden: 403,
+  conflict: 409,
 };
 const MAX_REFUSAL_BYTES = 4096;
 const MAX_ISSUES = 20;
@@ -78,13 +85,18 @@ export function expectRefusal(response: LightMyRequestResponse, status?: number)
   return code;
 }
 
-/** Posts raw bytes to /api/sync with exactly the headers given (none added but what inject needs). */
+/** Posts raw bytes to /api/sync with exactly the headers given (none added but the session's and what inject needs). */
 export async function postRaw(
   app: FastifyInstance,
   payload: string | Buffer,
   headers: Record<string, string>,
 ): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'POST', url: '/api/sync', headers, payload });
+  return app.inject({
+    method: 'POST',
+    url: '/api/sync',
+    headers: { ...headers, ...(await sessionHeaders(app)) },
+    payload,
+  });
 }
 
 /** Own properties of Object.prototype: a parsed `__proto__` key must never add any. */

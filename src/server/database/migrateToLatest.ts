@@ -4,6 +4,7 @@ import { currentPostgresSchema } from './postgresEngine.ts';
 import * as createSyncTables from './migrations/1795431600000_create_sync_tables.ts';
 import * as changeLogClient from './migrations/1795435200000_change_log_client.ts';
 import * as entityFieldClient from './migrations/1795438800000_entity_field_client.ts';
+import * as accountsAndScopes from './migrations/1795442400000_accounts_and_scopes.ts';
 
 /**
  * Every migration, listed in code rather than read from a folder, so the
@@ -14,6 +15,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1795431600000_create_sync_tables': createSyncTables,
   '1795435200000_change_log_client': changeLogClient,
   '1795438800000_entity_field_client': entityFieldClient,
+  '1795442400000_accounts_and_scopes': accountsAndScopes,
 };
 
 const inCodeProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, type HealthResponse } from '../../sync/protocol.ts';
+import { authenticate, authOf } from '../auth/authenticate.ts';
 import type { AppDatabase } from '../database/openDatabase.ts';
 import { runSync } from '../sync/runSync.ts';
 import { errorBody } from './errorReplies.ts';
@@ -10,7 +11,7 @@ export interface SyncRouteDeps {
   now: () => number;
 }
 
-/** `POST /api/sync` (push and pull in one round trip) and `GET /api/health`. */
+/** `POST /api/sync` (push and pull in one round trip, for a signed-in device) and `GET /api/health` (public). */
 export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): void {
   app.get('/api/health', (): HealthResponse => ({
     status: 'ok',
@@ -18,13 +19,17 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
     serverTime: deps.now(),
   }));
 
-  app.post('/api/sync', async (request, reply) => {
+  // The session is checked on arrival, before the body is read or decompressed.
+  app.post('/api/sync', { onRequest: authenticate(deps) }, async (request, reply) => {
     // A body-less POST without a content type never reaches a body parser.
     if (!isJsonContentType(request.headers['content-type'])) {
       return reply.code(415).send(errorBody('unsupported_media_type'));
     }
     const parsed = parseSyncRequest(request.body);
     if (!parsed.ok) return reply.code(parsed.status).send(parsed.body);
-    return runSync(deps.db, parsed.request, deps.now());
+    const auth = authOf(request);
+    // A session belongs to one device: its pull cursor and its change-log rows are that device's.
+    if (parsed.request.clientId !== auth.clientId) return reply.code(403).send(errorBody('forbidden'));
+    return runSync(deps.db, parsed.request, deps.now(), { userId: auth.userId });
   });
 }

@@ -4,6 +4,7 @@ import type { Entity } from '../../sync/protocol.ts';
 import type { AppDatabase } from '../database/openDatabase.ts';
 import { inWriteTransaction } from '../database/databaseEngine.ts';
 import { writeWinningFields } from '../sync/fieldStore.ts';
+import { seedDemoAccounts } from './demoAccounts.ts';
 import { demoCasework } from './demoCasework.ts';
 import { DEMO_MUNICIPALITIES, DEMO_SCHOOLS } from './demoPlaces.ts';
 import { DEMO_STUDENTS } from './demoStudents.ts';
@@ -19,9 +20,9 @@ interface SeedRecord {
 
 /**
  * Writes the demo municipalities, schools, students and casework when the database has
- * no schools yet (a first start). The data goes through the same field and
- * change-log path as mutations, so clients receive it by an ordinary pull.
- * Returns whether it seeded.
+ * no schools yet (a first start), and the demo accounts (demoAccounts.ts). The data
+ * goes through the same field and change-log path as mutations, so clients receive it
+ * by an ordinary pull. Returns whether it seeded.
  */
 export async function seedDemoData(db: AppDatabase, now: number): Promise<boolean> {
   return inWriteTransaction(db, async (trx) => {
@@ -41,6 +42,8 @@ export async function seedDemoData(db: AppDatabase, now: number): Promise<boolea
         new Map(),
       );
     }
+    const caseIds = records.filter((record) => record.entity === 'case').map((record) => record.id);
+    await seedDemoAccounts(trx, now, caseIds);
     return true;
   });
 }

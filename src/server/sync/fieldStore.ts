@@ -1,11 +1,13 @@
 /**
  * The one write path for record fields, shared by client mutations and the
  * server's own seed: a field is written only when its HLC beats the stored one,
- * and every write is appended to the change log that pulls read.
+ * every write is appended to the change log that pulls read, and the record's
+ * place (record_scope) follows its key fields.
  */
 import type { Kysely } from 'kysely';
 import type { Entity } from '../../sync/protocol.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
+import { keepRecordScope } from './recordScope.ts';
 
 /** A stored field's current value (as JSON), the HLC that wrote it and the device that made it. */
 export interface StoredField {
@@ -95,5 +97,7 @@ export async function writeWinningFields(
     .values(rows.map((row) => ({ ...row, mutation_id: write.mutationId })))
     .execute();
   const written = rows.map((row) => row.field);
+  // In the same transaction as the fields, so no pull sees the record without its place.
+  await keepRecordScope(db, write, stored, written);
   return written;
 }

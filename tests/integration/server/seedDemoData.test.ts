@@ -3,6 +3,7 @@ import { parseHlc } from '../../../src/domain/hlc.ts';
 import { ID_PATTERN } from '../../../src/domain/student.ts';
 import { studentFieldsSchema } from '../../../src/domain/studentValidation.ts';
 import { createServer } from '../../../src/server/createServer.ts';
+import { DEMO_USER_IDS } from '../../../src/server/seed/demoAccounts.ts';
 import { DEMO_MUNICIPALITY_IDS, DEMO_SCHOOL_IDS, DEMO_SCHOOLS } from '../../../src/server/seed/demoPlaces.ts';
 import { DEMO_STUDENT_IDS, DEMO_STUDENTS } from '../../../src/server/seed/demoStudents.ts';
 import { SERVER_NODE_ID, seedDemoData } from '../../../src/server/seed/seedDemoData.ts';
@@ -11,6 +12,7 @@ import {
   countRows,
   createTempDatabase,
   makeSyncRequest,
+  signInTestClients,
   sync,
   TEST_NOW,
   type TempDatabase,
@@ -29,6 +31,8 @@ describe('seedDemoData', () => {
 
   async function pullEverything(): Promise<Change[]> {
     const app = await createServer({ db: temp.db, now: () => TEST_NOW });
+    // The demo school team sees every demo school.
+    signInTestClients(app, temp.db, { userId: DEMO_USER_IDS.team, now: () => TEST_NOW });
     try {
       const reply = await sync(app, makeSyncRequest({ cursor: 0, limit: 1000 }));
       expect(reply.hasMore).toBe(false);

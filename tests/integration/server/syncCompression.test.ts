@@ -12,6 +12,7 @@ import {
   makeSyncRequest,
   OTHER_CLIENT_ID,
   postSync,
+  sessionHeaders,
   readStoredFields,
   startTestServer,
   sync,
@@ -47,12 +48,17 @@ describe('compressed sync bodies', () => {
   }
 
   /** Pulls everything as the second device, asking for `acceptEncoding` (none: a plain reply). */
-  function pull(acceptEncoding?: string) {
+  async function pull(acceptEncoding?: string) {
+    const payload = makeSyncRequest({ clientId: OTHER_CLIENT_ID });
     return server.app.inject({
       method: 'POST',
       url: '/api/sync',
-      headers: { 'content-type': 'application/json', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
-      payload: makeSyncRequest({ clientId: OTHER_CLIENT_ID }),
+      headers: {
+        'content-type': 'application/json',
+        ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+        ...(await sessionHeaders(server.app, payload)),
+      },
+      payload,
     });
   }
 
@@ -171,7 +177,11 @@ describe('compressed sync bodies', () => {
       const smallAsked = await server.app.inject({
         method: 'POST',
         url: '/api/sync',
-        headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, br' },
+        headers: {
+          'content-type': 'application/json',
+          'accept-encoding': 'gzip, br',
+          ...(await sessionHeaders(server.app)),
+        },
         payload: makeSyncRequest({ cursor: Number.MAX_SAFE_INTEGER }),
       });
       expect(small.rawPayload.length).toBeLessThan(1024);

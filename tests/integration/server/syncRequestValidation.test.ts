@@ -5,6 +5,7 @@ import {
   makeMutation,
   makeSyncRequest,
   postSync,
+  sessionHeaders,
   startTestServer,
   type RowCounts,
   type TestServer,
@@ -109,7 +110,11 @@ describe('POST /api/sync (malformed requests)', () => {
 
   it('answers 415 to a form post and to a request without a content type', async () => {
     const form = await postSync(server.app, 'cursor=0', 'application/x-www-form-urlencoded');
-    const bare = await server.app.inject({ method: 'POST', url: '/api/sync' });
+    const bare = await server.app.inject({
+      method: 'POST',
+      url: '/api/sync',
+      headers: await sessionHeaders(server.app),
+    });
     expect([form.statusCode, bare.statusCode]).toEqual([415, 415]);
     expect(bare.json<ErrorResponse>().error.code).toBe('unsupported_media_type');
   });

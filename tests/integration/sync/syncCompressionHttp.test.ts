@@ -13,6 +13,7 @@ import {
   makeSyncRequest,
   OTHER_CLIENT_ID,
   readStoredFields,
+  sessionHeaders,
   startTestServer,
   sync,
   type TestServer,
@@ -31,6 +32,13 @@ describe('postSync over loopback HTTP', () => {
   let seen: Seen[];
   beforeEach(async () => {
     server = await startTestServer();
+    // A browser would send the device's session cookie by itself; Node's fetch keeps no cookies,
+    // so the server adds TEST_CLIENT_ID's to any request that comes without one.
+    const { cookie } = await sessionHeaders(server.app);
+    server.app.addHook('onRequest', (request, _reply, done) => {
+      request.headers.cookie ??= cookie;
+      done();
+    });
     seen = [];
     server.app.addHook('onResponse', async (request, reply) => {
       seen.push({
@@ -97,7 +105,11 @@ describe('postSync over loopback HTTP', () => {
     const expected = await sync(server.app, makeSyncRequest({ clientId: OTHER_CLIENT_ID }));
     seen = [];
 
-    const reply: SyncResponse = await postSync(platformFetch, baseUrl, makeSyncRequest({ clientId: OTHER_CLIENT_ID }));
+    const other = makeSyncRequest({ clientId: OTHER_CLIENT_ID });
+    const { cookie } = await sessionHeaders(server.app, other);
+    const asOtherDevice: FetchLike = (url, init) =>
+      platformFetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), cookie: cookie ?? '' } });
+    const reply: SyncResponse = await postSync(asOtherDevice, baseUrl, other, { compressRequest: true });
 
     expect(seen[0]?.replyEncoding).toBe('gzip');
     expect(reply).toEqual(expected);
