@@ -1,11 +1,16 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SignInPage } from '../features/account/SignInPage.tsx';
+import { useDeviceAccount } from '../features/account/useDeviceAccount.ts';
+import { forgetLastClass } from '../features/screening/classSession.ts';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { LazyStudentFormPage } from '../features/students/lazyStudentFormPage.ts';
 import { StudentListPage } from '../features/students/StudentListPage.tsx';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar.tsx';
 import { useSyncOverview } from '../features/sync/useSyncOverview.ts';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
+import { setWorkerFromAccount } from '../state/workerStore.ts';
+import type { DeviceAccount } from '../storage/accountRepository.ts';
 import { Toast } from '../ui/Toast.tsx';
 import {
   LazyCaseListPage,
@@ -21,8 +26,10 @@ import {
 } from './lazyScreens.ts';
 import { sectionOf, useHashRoute, type Route, type Section } from './useHashRoute.ts';
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, account }: { route: Route; account: DeviceAccount }) {
   switch (route.name) {
+    case 'signIn':
+      return <SignInPage account={account} />;
     case 'today':
       return <LazyTodayPage />;
     case 'settings':
@@ -64,7 +71,8 @@ const NAV_ITEMS: readonly { section: Section; href: string }[] = [
   { section: 'settings', href: '#/settings' },
 ];
 
-export function App() {
+/** The app once someone is signed in: the status bar, the screen of the route and the tabs. */
+function SignedInApp({ account }: { account: DeviceAccount }) {
   const { t } = useTranslation();
   const route = useHashRoute();
   const { pending } = useSyncOverview();
@@ -78,7 +86,7 @@ export function App() {
       <main className="app-main">
         {/* Keyed by route so a screen's form state never leaks into the next case or student. */}
         <Suspense key={JSON.stringify(route)} fallback={<p role="status">{t('loading')}</p>}>
-          <Screen route={route} />
+          <Screen route={route} account={account} />
         </Suspense>
       </main>
       <nav className="app-nav" aria-label={t('nav.label')}>
@@ -92,4 +100,48 @@ export function App() {
       <Toast />
     </div>
   );
+}
+
+/** The first screen of a new (or wiped) device: signing in, and nothing else reachable. */
+function SignedOutApp() {
+  const { t } = useTranslation();
+  useEffect(forgetLastClass, []);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <p className="app-name">{t('app.name')}</p>
+      </header>
+      <main className="app-main">
+        <SignInPage account={null} />
+      </main>
+      <UpdatePrompt pending={0} />
+      <Toast />
+    </div>
+  );
+}
+
+/**
+ * Gates the app on the account stored on this phone (docs/accounts.md): while
+ * it loads, only the app's name; with none, the sign-in screen alone; with
+ * one, the app, whose screens take the person's name and role from it.
+ */
+export function App() {
+  const { t } = useTranslation();
+  const account = useDeviceAccount();
+  useEffect(() => {
+    if (account !== undefined) setWorkerFromAccount(account);
+  }, [account]);
+  if (account === undefined) {
+    return (
+      <div className="app" aria-busy="true">
+        <header className="app-header">
+          <p className="app-name">{t('app.name')}</p>
+        </header>
+        <main className="app-main">
+          <p role="status">{t('loading')}</p>
+        </main>
+      </div>
+    );
+  }
+  return account === null ? <SignedOutApp /> : <SignedInApp account={account} />;
 }

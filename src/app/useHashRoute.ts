@@ -15,7 +15,9 @@ export type Route =
   | { name: 'newReferral'; caseId: string }
   | { name: 'classScreening' }
   | { name: 'settings' }
-  | { name: 'outbox' };
+  | { name: 'outbox' }
+  /** Signing in again on a device that holds an account whose session ended. */
+  | { name: 'signIn' };
 
 /** The top-level screens the bottom navigation leads to; every route belongs to one. */
 export type Section = 'today' | 'cases' | 'students' | 'screening' | 'settings';
@@ -41,6 +43,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'settings' };
     case 'outbox':
       return { name: 'outbox' };
+    case 'sign-in':
+      return { name: 'signIn' };
     case 'screening':
       return { name: 'classScreening' };
     case 'students':
@@ -70,6 +74,7 @@ export function sectionOf(route: Route): Section {
       return 'screening';
     case 'settings':
     case 'outbox':
+    case 'signIn':
       return 'settings';
     default:
       return 'cases';

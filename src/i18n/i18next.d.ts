@@ -1,4 +1,5 @@
 import 'i18next';
+import type account from '../../locales/en/account.json';
 import type cases from '../../locales/en/cases.json';
 import type casework from '../../locales/en/casework.json';
 import type common from '../../locales/en/common.json';
@@ -23,6 +24,7 @@ declare module 'i18next' {
       screening: typeof screening;
       plans: typeof plans;
       outbox: typeof outbox;
+      account: typeof account;
     };
   }
 }

@@ -10,6 +10,7 @@ export const NAMESPACES = [
   'screening',
   'plans',
   'outbox',
+  'account',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const FALLBACK_LANGUAGE: Language = 'en';

@@ -5,8 +5,11 @@ import { FALLBACK_LANGUAGE, initialLanguage, rememberLanguage, type Language, ty
 // Each locale file becomes its own fingerprinted chunk; the service worker precaches them all.
 const loaders = import.meta.glob<{ default: Record<string, unknown> }>('/locales/*/*.json');
 
-/** Namespaces the first screen needs; the others load with the screens that use them (`loadNamespace`). */
-const STARTUP_NAMESPACES: readonly Namespace[] = ['common', 'students'];
+/**
+ * Namespaces the first screen needs; the others load with the screens that use them (`loadNamespace`).
+ * `account` is here because sign-in is the first screen of a new device, and Settings shows the account.
+ */
+const STARTUP_NAMESPACES: readonly Namespace[] = ['common', 'students', 'account'];
 const loadedNamespaces = new Set<Namespace>(STARTUP_NAMESPACES);
 
 async function loadBundles(language: Language, namespaces: Iterable<Namespace>): Promise<Resource[string]> {

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
-import { isWorkerRole, type WorkerRole } from '../domain/workerRole.ts';
+import { ROLES, type Role } from '../domain/accessScope.ts';
+import type { WorkerRole } from '../domain/workerRole.ts';
 
-const STORAGE_KEY = 'ura.worker';
+/** Where the worker's name was typed before accounts existed; removed, so it never outlives a sign-out. */
+const LEGACY_STORAGE_KEY = 'ura.worker';
 
 export interface Worker {
   /** Written on the notes, screenings and plan actions this person records. */
@@ -9,28 +11,57 @@ export interface Worker {
   role: WorkerRole;
 }
 
-function readStored(): Worker {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
-    if (parsed !== null && typeof parsed === 'object') {
-      const { name, role } = parsed as Record<string, unknown>;
-      return { name: typeof name === 'string' ? name : '', role: isWorkerRole(role) ? role : 'mentor' };
-    }
-  } catch {
-    // A damaged value is replaced by the defaults below; there is nothing to recover from it.
-  }
-  return { name: '', role: 'mentor' };
+/** What the signed-in account says about its person (a DeviceAccount has both). */
+export interface AccountIdentity {
+  user: { displayName: string };
+  scope: { roles: readonly Role[] };
+}
+
+const NOBODY: Worker = { name: '', role: 'mentor' };
+
+const WORKER_ROLE_OF: Readonly<Record<Role, WorkerRole>> = {
+  mentor: 'mentor',
+  teacher: 'teacher',
+  schoolTeam: 'schoolTeam',
+  principal: 'schoolTeam',
+  coordinator: 'coordinator',
+  cswLiaison: 'coordinator',
+  admin: 'coordinator',
+};
+
+/**
+ * The role the screens act in: the account's first role in the order of
+ * ROLES (the server lists roles sorted by name, which says nothing about
+ * which one the person mostly works in).
+ */
+export function workerRoleOf(roles: readonly Role[]): WorkerRole {
+  const first = ROLES.find((role) => roles.includes(role));
+  return first === undefined ? NOBODY.role : WORKER_ROLE_OF[first];
+}
+
+export function workerFromAccount(account: AccountIdentity): Worker {
+  return { name: account.user.displayName, role: workerRoleOf(account.scope.roles) };
 }
 
 /**
- * Who uses this phone, until accounts arrive (issue 5): a device setting like
- * the language, so it lives in localStorage and zustand, not in Dexie.
+ * Who uses this phone: the signed-in account's name and role (issue 5), set by
+ * the app when the account loads or changes. Kept in memory only: the account
+ * itself lives in the device's database and goes with it on sign-out.
  */
-export const useWorkerStore = create<Worker>(() => readStored());
+export const useWorkerStore = create<Worker>(() => ({ ...NOBODY }));
 
 export function updateWorker(change: Partial<Worker>): void {
   useWorkerStore.setState(change);
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(useWorkerStore.getState()));
+}
+
+/** Feeds the store from the account, or empties it when nobody is signed in. */
+export function setWorkerFromAccount(account: AccountIdentity | null): void {
+  useWorkerStore.setState(account === null ? { ...NOBODY } : workerFromAccount(account));
+  try {
+    localStorage.removeItem(LEGACY_STORAGE_KEY);
+  } catch {
+    // Storage blocked by the browser: there is then nothing stored to remove either.
+  }
 }
 
 /** The name recorded as author; a placeholder id when nobody has written one yet, so a save never fails on it. */

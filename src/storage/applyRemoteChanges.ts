@@ -24,7 +24,8 @@ export function localTables(db: UraDatabase): Record<Entity, LocalTable> {
     student: {
       table: db.students as unknown as Table<Versioned, string>,
       derive: (record) => {
-        const student = record as StudentRecord;
+        // A role that may not see `community` is never sent it: the device holds "not recorded".
+        const student = { community: '', ...record } as StudentRecord;
         return { ...student, searchKey: studentSearchKey(student), updatedAt: Date.now() } as Versioned;
       },
     },

@@ -15,6 +15,10 @@ export const META_KEYS = {
   lastSyncAt: 'lastSyncAt',
   acceptedHlc: 'acceptedHlc',
   persistRequested: 'persistRequested',
+  /** The signed-in account (accountRepository.ts). */
+  account: 'account',
+  /** Records left out of scope because a pending change still wrote them; removed once it is sent. */
+  scopeLeftovers: 'scopeLeftovers',
 } as const;
 
 async function read<T>(db: UraDatabase, key: string): Promise<T | undefined> {

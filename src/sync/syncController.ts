@@ -1,7 +1,8 @@
+import { loadAccount } from '../storage/accountRepository.ts';
 import type { UraDatabase } from '../storage/UraDatabase.ts';
 import type { FetchLike } from './postSync.ts';
 import { startSyncScheduler, type SyncPhase, type SyncScheduler } from './syncScheduler.ts';
-import { syncWithServer } from './syncWithServer.ts';
+import { syncWithServer, type SessionEnd } from './syncWithServer.ts';
 
 export interface StartSyncOptions {
   db: UraDatabase;
@@ -12,17 +13,25 @@ export interface StartSyncOptions {
 }
 
 let scheduler: SyncScheduler | undefined;
+const sessionEndListeners = new Set<(end: SessionEnd) => void>();
 
-/** Starts the app's one sync loop (idempotent). */
+/**
+ * Starts the app's one sync loop (idempotent). It syncs only once someone has
+ * signed in on this device; an ended session pauses it (see resumeSync).
+ */
 export function startSync(options: StartSyncOptions): void {
   if (scheduler) return;
   scheduler = startSyncScheduler({
     onPhase: options.onPhase,
     run: async () => {
+      if ((await loadAccount(options.db)) === null) return;
       await syncWithServer(options.db, {
         fetch: options.fetch,
         baseUrl: options.baseUrl,
         onProgress: options.onProgress,
+        onSessionEnd: (end) => {
+          for (const listener of sessionEndListeners) listener(end);
+        },
       });
     },
   });
@@ -31,6 +40,20 @@ export function startSync(options: StartSyncOptions): void {
 /** Asks the loop to sync: `soon` after a local write (debounced), `now` when the user asks. */
 export function requestSync(when: 'soon' | 'now' = 'soon'): void {
   scheduler?.request(when);
+}
+
+/** After a new sign-in: the loop, paused by an ended session, syncs again at once. */
+export function resumeSync(): void {
+  scheduler?.resume();
+}
+
+/**
+ * Tells `listener` when the server ends this device's session or revokes it
+ * (the state layer shows it; sync/ does not import state/). Returns an unsubscribe.
+ */
+export function onSessionEnd(listener: (end: SessionEnd) => void): () => void {
+  sessionEndListeners.add(listener);
+  return () => sessionEndListeners.delete(listener);
 }
 
 export function stopSync(): void {

@@ -14,9 +14,30 @@ export interface SyncSchedulerOptions {
 }
 
 export interface SyncScheduler {
-  /** Ask for a sync soon (after a write) or now. */
+  /** Ask for a sync soon (after a write) or now. Ignored while paused. */
   request: (when?: 'soon' | 'now') => void;
+  /** After a new sign-in: sync again at once (if the scheduler was paused by an ended session). */
+  resume: () => void;
   stop: () => void;
+}
+
+/**
+ * Runs `fn` holding the sync lock, waiting for a sync under way in any tab to
+ * finish first: signing out must not wipe the device while a reply is still
+ * on its way in, nor sync beside the loop.
+ */
+export async function runExclusive<T>(fn: () => Promise<T>): Promise<T> {
+  if (typeof navigator === 'undefined' || !('locks' in navigator)) return fn();
+  return navigator.locks.request(LOCK_NAME, fn);
+}
+
+/**
+ * Refusals no retry can cure: the session ended (401) or the device was
+ * revoked. The scheduler pauses until a new sign-in resumes it, rather than
+ * knocking on the server every few minutes with a dead cookie.
+ */
+function endsSession(error: unknown): error is SyncRefusedError {
+  return error instanceof SyncRefusedError && (error.status === 401 || error.code === 'device_revoked');
 }
 
 const LOCK_NAME = 'ura-sync';
@@ -37,7 +58,8 @@ async function withSyncLock(fn: () => Promise<void>): Promise<boolean> {
 /**
  * Decides when to sync: on start, when the browser comes online, when the app
  * becomes visible, shortly after a local write, and on a timer — and backs off
- * with jitter after failures. An app too old for the server stops retrying.
+ * with jitter after failures. An app too old for the server stops retrying;
+ * an ended session pauses it until `resume`.
  */
 export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler {
   const debounceMs = options.debounceMs ?? 1_500;
@@ -47,9 +69,10 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
   let again = false;
   let failures = 0;
   let stopped = false;
+  let paused = false;
 
   const schedule = (delay: number): void => {
-    if (stopped) return;
+    if (stopped || paused) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => void tick(), delay);
   };
@@ -71,6 +94,12 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
         options.onPhase('updateRequired', error.code);
         return;
       }
+      if (endsSession(error)) {
+        paused = true;
+        if (timer !== undefined) clearTimeout(timer);
+        options.onPhase('failed', error.code);
+        return;
+      }
       failures += 1;
       options.onPhase('failed', error instanceof SyncRefusedError ? error.code : 'unavailable');
       schedule(retryDelayMs(failures));
@@ -90,8 +119,15 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
 
   return {
     request: (when = 'soon') => {
+      if (paused) return;
       if (running) again = true;
       else schedule(when === 'now' ? 0 : debounceMs);
+    },
+    resume: () => {
+      if (!paused) return;
+      paused = false;
+      failures = 0;
+      schedule(0);
     },
     stop: () => {
       stopped = true;

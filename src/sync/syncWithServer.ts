@@ -1,7 +1,10 @@
+import { loadAccount } from '../storage/accountRepository.ts';
+import { applyAccessScope, removeScopeLeftovers } from '../storage/applyAccessScope.ts';
 import { applyRemoteChanges } from '../storage/applyRemoteChanges.ts';
 import { markAttempted, pendingMutations, settleOutbox } from '../storage/outbox.ts';
 import { getClientId, getCursor, recordSyncSuccess } from '../storage/syncMeta.ts';
 import type { UraDatabase } from '../storage/UraDatabase.ts';
+import { wipeDevice } from '../storage/wipeDevice.ts';
 import { postSync, SyncRefusedError, SyncUnavailableError, type FetchLike } from './postSync.ts';
 import {
   MAX_MUTATIONS_PER_REQUEST,
@@ -18,7 +21,15 @@ export interface SyncOptions {
   pullLimit?: number;
   /** Called after each page with the number of changes received so far, and whether more pages wait. */
   onProgress?: (received: number, hasMore: boolean) => void;
+  /** The server ended this device's session (`signedOut`), or revoked the device, whose data is then wiped. */
+  onSessionEnd?: (end: SessionEnd) => void;
 }
+
+/** Why the server no longer syncs with this device (see docs/accounts.md, "Sign-in"). */
+export type SessionEnd = 'signedOut' | 'revoked';
+
+/** A changed scope rewinds the pull; a server whose scope kept changing would keep us rewinding. */
+const MAX_SCOPE_CHANGES_PER_SYNC = 3;
 
 export interface SyncSummary {
   pushed: number;
@@ -36,6 +47,7 @@ export interface SyncSummary {
  */
 async function send(db: UraDatabase, options: SyncOptions, mutations: Mutation[]): Promise<SyncResponse> {
   const started = Date.now();
+  const scopeVersion = (await loadAccount(db))?.scope.version;
   const reply = await postSync(options.fetch, options.baseUrl, {
     protocolVersion: PROTOCOL_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -43,6 +55,7 @@ async function send(db: UraDatabase, options: SyncOptions, mutations: Mutation[]
     cursor: await getCursor(db),
     limit: options.pullLimit ?? MAX_PULL_LIMIT,
     mutations,
+    ...(scopeVersion === undefined ? {} : { scopeVersion }),
   });
   await recordSyncSuccess(db, reply.serverTime, Date.now() - started);
   return reply;
@@ -81,11 +94,40 @@ async function sendIsolatingBadMutations(
 /**
  * Pushes the outbox and pulls every change since the cursor, one round trip
  * per batch: mutations go up with the cursor, changes come back in the reply.
- * Each page is applied with its cursor in one transaction.
+ * Each page is applied with its cursor in one transaction. A reply with a new
+ * access scope removes what fell out of it and rewinds the cursor, and the
+ * pull goes on from 0. A device with no account sends no scope version and
+ * keeps no scope (test devices; the app does not sync before a sign-in).
+ * An ended session stops the sync and keeps everything; a revoked device is
+ * wiped at once.
  */
 export async function syncWithServer(db: UraDatabase, options: SyncOptions): Promise<SyncSummary> {
+  try {
+    const summary = await syncRounds(db, options);
+    await removeScopeLeftovers(db);
+    return summary;
+  } catch (error) {
+    if (error instanceof SyncRefusedError && error.code === 'device_revoked') {
+      await wipeDevice(db);
+      options.onSessionEnd?.('revoked');
+    } else if (error instanceof SyncRefusedError && error.status === 401) {
+      options.onSessionEnd?.('signedOut');
+    }
+    throw error;
+  }
+}
+
+/** The scope a reply carries, when it is not the one the account holds (a device with no account keeps none). */
+async function changedScope(db: UraDatabase, reply: SyncResponse): Promise<SyncResponse['scope']> {
+  if (reply.scope === undefined) return undefined;
+  const account = await loadAccount(db);
+  return account !== null && account.scope.version !== reply.scope.version ? reply.scope : undefined;
+}
+
+async function syncRounds(db: UraDatabase, options: SyncOptions): Promise<SyncSummary> {
   const summary: SyncSummary = { pushed: 0, rejected: 0, received: 0, roundTrips: 0 };
   let resentAfterClock = false;
+  let scopeChanges = 0;
   for (;;) {
     const rows = await pendingMutations(db, MAX_MUTATIONS_PER_REQUEST);
     const mutations = rows.map((row) => row.mutation);
@@ -99,6 +141,12 @@ export async function syncWithServer(db: UraDatabase, options: SyncOptions): Pro
     if (mutations.length > 0 && reply.results.length === 0) throw new SyncUnavailableError();
     const requeued = await settleOutbox(db, reply.results);
     await applyRemoteChanges(db, reply.changes, reply.nextCursor);
+    const newScope = await changedScope(db, reply);
+    if (newScope) {
+      scopeChanges += 1;
+      if (scopeChanges > MAX_SCOPE_CHANGES_PER_SYNC) throw new SyncUnavailableError();
+      await applyAccessScope(db, newScope);
+    }
     summary.pushed += reply.results.filter((result) => result.status !== 'rejected').length;
     summary.rejected += reply.results.filter((result) => result.status === 'rejected').length - requeued;
     summary.received += reply.changes.length;
@@ -108,6 +156,7 @@ export async function syncWithServer(db: UraDatabase, options: SyncOptions): Pro
     const resend = requeued > 0 && !resentAfterClock;
     resentAfterClock ||= requeued > 0;
     const morePending = rows.length === MAX_MUTATIONS_PER_REQUEST;
-    if (!reply.hasMore && !morePending && !resend) return summary;
+    // After a new scope the cursor is back at 0: pull again, whatever the reply said.
+    if (!reply.hasMore && !morePending && !resend && !newScope) return summary;
   }
 }

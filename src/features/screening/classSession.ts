@@ -31,6 +31,11 @@ export function rememberClass(key: ClassKey): void {
   localStorage.setItem(LAST_CLASS_KEY, JSON.stringify({ schoolId, grade, className }));
 }
 
+/** Forgets the last class when nobody is signed in, so the next person on a shared phone starts from nothing. */
+export function forgetLastClass(): void {
+  localStorage.removeItem(LAST_CLASS_KEY);
+}
+
 /** The draft key of one student's half-entered sheet for one term. */
 export function screeningDraftKey(studentId: string, term: string): string {
   return `screening:${studentId}:${term}`;

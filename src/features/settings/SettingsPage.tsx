@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage } from '../../i18n/setupI18n.ts';
 import { LANGUAGES, type Language } from '../../i18n/languages.ts';
+import { AccountSection } from '../account/AccountSection.tsx';
 import { persistenceState, type PersistenceState } from '../../storage/requestPersistentStorage.ts';
-import { WorkerSettings } from './WorkerSettings.tsx';
 
 const PERSISTENCE_TEXT = {
   persisted: 'settings.storagePersisted',
@@ -45,7 +45,7 @@ export function SettingsPage() {
           ))}
         </div>
       </fieldset>
-      <WorkerSettings />
+      <AccountSection />
       <h2>{t('settings.storage')}</h2>
       <p data-testid="storage-state">{t(PERSISTENCE_TEXT[persistence])}</p>
       <h2>{t('settings.outbox')}</h2>

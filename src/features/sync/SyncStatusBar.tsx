@@ -3,16 +3,19 @@ import { formatWhen } from '../../i18n/formatDate.ts';
 import { requestSync } from '../../sync/syncController.ts';
 import { useSyncOverview } from './useSyncOverview.ts';
 
-/** Always visible: online or offline, what waits to sync, and when the last sync succeeded. */
+/**
+ * Always visible: online or offline, what waits to sync, when the last sync
+ * succeeded, and — once the session ended — that signing in again resumes it.
+ */
 export function SyncStatusBar() {
   const { t, i18n } = useTranslation();
-  const { isOnline, phase, pending, rejected, lastSyncAt, received } = useSyncOverview();
+  const { isOnline, phase, pending, rejected, lastSyncAt, received, sessionProblem } = useSyncOverview();
   const phaseText =
     phase === 'syncing'
       ? received > 0
         ? t('status.received', { count: received })
         : t('status.syncing')
-      : phase === 'failed'
+      : phase === 'failed' && sessionProblem === null
         ? t('status.syncFailed')
         : phase === 'updateRequired'
           ? t('status.updateRequired')
@@ -45,6 +48,15 @@ export function SyncStatusBar() {
             </>
           ) : null}
         </p>
+        {sessionProblem === 'signedOut' ? (
+          <p className="status-line status-warning" data-testid="signed-out">
+            {t('status.signedOut')}
+            <span aria-hidden="true"> · </span>
+            <a className="status-outbox-link" href="#/sign-in">
+              {t('status.signInAgain')}
+            </a>
+          </p>
+        ) : null}
       </div>
       <button type="button" className="button-small" onClick={() => requestSync('now')} disabled={phase === 'syncing'}>
         {t('status.syncNow')}

@@ -3,6 +3,7 @@ import { countPending, countRejected } from '../../storage/outbox.ts';
 import { getLastSyncAt } from '../../storage/syncMeta.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
 import { useIsOnline } from '../../state/onlineState.ts';
+import { useSessionStore, type SessionProblem } from '../../state/sessionStore.ts';
 import { useSyncStatusStore, type SyncPhase } from '../../state/syncStatusStore.ts';
 
 export interface SyncOverview {
@@ -12,13 +13,16 @@ export interface SyncOverview {
   rejected: number;
   lastSyncAt: number | undefined;
   received: number;
+  /** The account's session ended (or the device was revoked): syncing waits for a new sign-in. */
+  sessionProblem: SessionProblem;
 }
 
-/** Everything the status bar shows: the counts come live from Dexie, the phase from the sync loop. */
+/** Everything the status bar shows: the counts come live from Dexie, the phase from the sync loop and the session. */
 export function useSyncOverview(): SyncOverview {
   const isOnline = useIsOnline();
   const phase = useSyncStatusStore((state) => state.phase);
   const received = useSyncStatusStore((state) => state.received);
+  const sessionProblem = useSessionStore((state) => state.problem);
   // All three reads start at once: inside a live query, a read started after awaiting another
   // helper's promise can run outside the query's zone and go unwatched.
   const counts = useLiveQuery(async () => {
@@ -29,6 +33,7 @@ export function useSyncOverview(): SyncOverview {
     isOnline,
     phase,
     received,
+    sessionProblem,
     pending: counts?.pending ?? 0,
     rejected: counts?.rejected ?? 0,
     lastSyncAt: counts?.lastSyncAt,

@@ -1,13 +1,11 @@
 import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { referralSenderFor } from '../../../src/domain/workerRole.ts';
-import { WorkerSettings } from '../../../src/features/settings/WorkerSettings.tsx';
 import { StudentCaseLinks } from '../../../src/features/students/StudentCaseLinks.tsx';
 import { changeLanguage, setupI18n } from '../../../src/i18n/setupI18n.ts';
 import { db } from '../../../src/storage/database.ts';
 import { createStudent } from '../../../src/storage/studentRepository.ts';
-import { authorName, useWorkerStore } from '../../../src/state/workerStore.ts';
+import { authorName, setWorkerFromAccount, useWorkerStore } from '../../../src/state/workerStore.ts';
 import { makeStudentFields, seedSchool } from '../../support/clientFixtures.ts';
 import { flagCaseOn } from '../../support/caseworkDevice.ts';
 
@@ -23,14 +21,14 @@ beforeEach(async () => {
 });
 
 describe('who uses this phone', () => {
-  it('keeps the name and role typed in Settings on the device', async () => {
-    const user = userEvent.setup();
-    render(<WorkerSettings />);
-    await user.type(screen.getByLabelText('Your name'), 'Vesa Gashi');
-    await user.click(screen.getByLabelText('School team member'));
+  it('takes the name and role from the signed-in account, and forgets a name typed before accounts', () => {
+    localStorage.setItem('ura.worker', JSON.stringify({ name: 'Typed Before', role: 'teacher' }));
+    setWorkerFromAccount({ user: { displayName: 'Vesa Gashi' }, scope: { roles: ['principal'] } });
     expect(useWorkerStore.getState()).toEqual({ name: 'Vesa Gashi', role: 'schoolTeam' });
-    expect(JSON.parse(localStorage.getItem('ura.worker') ?? '{}')).toEqual({ name: 'Vesa Gashi', role: 'schoolTeam' });
     expect(authorName(useWorkerStore.getState())).toBe('Vesa Gashi');
+    expect(localStorage.getItem('ura.worker')).toBeNull();
+    setWorkerFromAccount(null);
+    expect(useWorkerStore.getState()).toEqual({ name: '', role: 'mentor' });
   });
 
   it('records a placeholder author when no name is set, so saving never fails on it', () => {
@@ -41,13 +39,6 @@ describe('who uses this phone', () => {
     expect(referralSenderFor('mentor')).toBe('mentor');
     expect(referralSenderFor('schoolTeam')).toBe('schoolTeam');
     expect(referralSenderFor('coordinator')).toBeNull();
-  });
-
-  it('shows the roles in Serbian Cyrillic', async () => {
-    await changeLanguage('sr-Cyrl');
-    render(<WorkerSettings />);
-    expect(screen.getByLabelText('Члан школског тима')).toBeInTheDocument();
-    expect(screen.getByLabelText('Ваше име')).toBeInTheDocument();
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyRemoteChanges } from '../../../src/storage/applyRemoteChanges.ts';
 import { createStudent } from '../../../src/storage/studentRepository.ts';
 import { getCursor } from '../../../src/storage/syncMeta.ts';
+import type { StudentFields } from '../../../src/domain/student.ts';
 import type { UraDatabase } from '../../../src/storage/UraDatabase.ts';
 import type { Change } from '../../../src/sync/protocol.ts';
 import { changeOf, freshDatabase, localizedName, makeStudentFields, remoteHlc } from '../../support/clientFixtures.ts';
@@ -133,5 +134,16 @@ describe('applyRemoteChanges', () => {
 
     const [row] = await db.outbox.toArray();
     expect((row?.mutation.hlc ?? '') > ahead).toBe(true);
+  });
+
+  it('holds "not recorded" for a field the server withholds, and takes the value when it arrives', async () => {
+    const visible: Partial<StudentFields> = makeStudentFields({ community: 'roma' });
+    delete visible.community;
+    await applyRemoteChanges(db, [changeOf('student', STUDENT_ID, visible, remoteHlc(PAST))], 1);
+
+    expect((await db.students.get(STUDENT_ID))?.community).toBe('');
+
+    await applyRemoteChanges(db, [changeOf('student', STUDENT_ID, { community: 'roma' }, remoteHlc(PAST, 1))], 2);
+    expect((await db.students.get(STUDENT_ID))?.community).toBe('roma');
   });
 });

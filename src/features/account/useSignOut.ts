@@ -1,0 +1,120 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { showToast } from '../../state/toastStore.ts';
+import { setWorkerFromAccount } from '../../state/workerStore.ts';
+import { db } from '../../storage/database.ts';
+import { finishSignOut, prepareSignOut } from '../../sync/signOut.ts';
+import { downloadFile } from '../outbox/downloadFile.ts';
+import { APP_SERVER } from './appServer.ts';
+import { exportUnsentChanges } from './exportUnsentChanges.ts';
+import { restartApp } from './restartApp.ts';
+
+/**
+ * Where the sign-out stands:
+ * `preparing`: sending what waits; `confirm`: all sent, one more tap deletes the phone's data;
+ * `unsent`: changes would be lost (`discarding`: the second confirmation is open);
+ * `finishing`: ending the session and deleting.
+ */
+export type SignOutStep =
+  | { name: 'idle' }
+  | { name: 'preparing' }
+  | { name: 'confirm' }
+  | { name: 'unsent'; count: number; discarding: boolean }
+  | { name: 'finishing' };
+
+export interface SignOut {
+  step: SignOutStep;
+  /** What did not work on the last tap: ending the session and deleting, or making the file. */
+  failure: 'finish' | 'export' | undefined;
+  start: () => Promise<void>;
+  exportFile: () => Promise<void>;
+  askDiscard: () => void;
+  finish: () => Promise<void>;
+  cancel: () => void;
+}
+
+/** Counts what is on this phone only, when even trying to send it failed in an unexpected way. */
+async function countUnsentHere(): Promise<number> {
+  return db.outbox.count();
+}
+
+/**
+ * Sign-out (docs/accounts.md): send the outbox first; if anything is left,
+ * say how much, offer to export it, and delete it only after a second yes.
+ * Then end the session and delete everything, and start the app afresh.
+ */
+export function useSignOut(): SignOut {
+  const { t } = useTranslation('account');
+  const [step, setStep] = useState<SignOutStep>({ name: 'idle' });
+  const [failure, setFailure] = useState<'finish' | 'export'>();
+  // A ref, not state: a double tap arrives before React re-renders the disabled buttons.
+  const inFlight = useRef(false);
+
+  async function guarded(work: () => Promise<void>): Promise<void> {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      await work();
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  const start = () =>
+    guarded(async () => {
+      setFailure(undefined);
+      setStep({ name: 'preparing' });
+      let unsent: number;
+      try {
+        unsent = (await prepareSignOut(db, APP_SERVER.fetch, APP_SERVER.baseUrl)).unsent;
+      } catch {
+        unsent = await countUnsentHere();
+      }
+      setStep(unsent === 0 ? { name: 'confirm' } : { name: 'unsent', count: unsent, discarding: false });
+    });
+
+  const finish = () =>
+    guarded(async () => {
+      const before = step;
+      setFailure(undefined);
+      setStep({ name: 'finishing' });
+      try {
+        await finishSignOut(db, APP_SERVER.fetch, APP_SERVER.baseUrl);
+      } catch {
+        // Whatever was deleted stays deleted; a second try ends the session and deletes the rest.
+        setFailure('finish');
+        setStep(before);
+        return;
+      }
+      setWorkerFromAccount(null);
+      restartApp();
+    });
+
+  const exportFile = () =>
+    guarded(async () => {
+      setFailure(undefined);
+      try {
+        const file = await exportUnsentChanges();
+        downloadFile(file.fileName, file.text);
+        showToast(t('signOut.exported', { count: file.count, file: file.fileName }));
+      } catch {
+        setFailure('export');
+      }
+    });
+
+  return {
+    step,
+    failure,
+    start,
+    exportFile,
+    finish,
+    askDiscard: () => {
+      if (step.name === 'unsent') setStep({ ...step, discarding: true });
+    },
+    /** Closes the second confirmation if it is open, else the whole sign-out. */
+    cancel: () => {
+      if (inFlight.current) return;
+      setStep(step.name === 'unsent' && step.discarding ? { ...step, discarding: false } : { name: 'idle' });
+    },
+  };
+}
