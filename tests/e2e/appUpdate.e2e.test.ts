@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { startAppUpdateProxy, studentGivenNamesOnServer, type AppUpdateProxy } from './support/appUpdateProxy.ts';
 import { launchChromium, newPhoneContext, openControlledApp } from './support/browser.ts';
 import { text } from './support/locales.ts';
+import { signInAs } from './support/signIn.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
 import { pendingCount, registerStudent, studentNames, waitUntilSynced } from './support/studentScreens.ts';
 
@@ -35,6 +36,7 @@ describe('an app update with a change waiting in the outbox', () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     await openControlledApp(page, proxy.url);
+    await signInAs(page, 'team');
     await waitUntilSynced(page);
 
     await context.setOffline(true);
@@ -83,7 +85,7 @@ describe('an app update with a change waiting in the outbox', () => {
     await expect.poll(() => page.locator('meta[name="ura-version"]').count()).toBe(1);
     await expect.poll(() => pendingCount(page)).toBe(1);
     await page
-      .getByRole('navigation')
+      .getByRole('navigation', { name: t('nav.label') })
       .getByRole('link', { name: t('nav.students') })
       .click();
     await expect.poll(() => studentNames(page)).toContain('Teuta Morina');

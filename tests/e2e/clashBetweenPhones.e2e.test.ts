@@ -17,6 +17,7 @@ import {
   type Phone,
 } from './support/clashPhones.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
+import { createAccount, FERIZAJ_AHMET_HOXHA } from './support/serverAccounts.ts';
 
 const ARBER = DEMO_STUDENT_IDS.arberKrasniqi;
 const SEEDED_PHONE = '+383 44 123 456';
@@ -42,7 +43,7 @@ function guardianPhoneClash(page: Page) {
 }
 
 /**
- * Two mentors' phones edit Arbër's case with no signal: both change his
+ * Two phones of Arbër's school team edit his case with no signal: both change his
  * guardian's phone number (a same-field clash), each changes something the
  * other does not (A his grade, B a plan action's status), and each records a
  * home visit. Back online, A first, then B: per-field last-writer-wins keeps
@@ -65,8 +66,10 @@ describe('a clash between two phones', () => {
   });
 
   it('converges, shows the clash on both phones and syncs the choice', { timeout: 240_000 }, async () => {
-    const a = await openPhone(browser, server.url, 'Besa Gashi');
-    const b = await openPhone(browser, server.url, 'Luan Morina');
+    await createAccount(server.url, 'besa', 'Besa Gashi', { role: 'schoolTeam', schoolId: FERIZAJ_AHMET_HOXHA });
+    await createAccount(server.url, 'luan', 'Luan Morina', { role: 'schoolTeam', schoolId: FERIZAJ_AHMET_HOXHA });
+    const a = await openPhone(browser, server.url, 'besa');
+    const b = await openPhone(browser, server.url, 'luan');
     const caseId = await findCaseId(a.page, 'arber krasniqi');
     expect(await findCaseId(b.page, 'arber krasniqi')).toBe(caseId);
     expect(await studentField(b.page, ARBER, 'guardianPhone')).toBe(SEEDED_PHONE);
@@ -126,7 +129,7 @@ describe('a clash between two phones', () => {
       expect(await seriousAxeViolations(phone.page)).toEqual([]);
     }
 
-    // On phone A, whose number was replaced, the mentor keeps their own.
+    // On phone A, whose number was replaced, its user keeps their own.
     await guardianPhoneClash(a.page)
       .locator('.clash-side')
       .filter({ hasText: yours })

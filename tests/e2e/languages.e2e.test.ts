@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
+import { signInAs } from './support/signIn.ts';
 
 async function chooseLanguage(page: Page, nativeName: string): Promise<void> {
   await page.locator('nav').getByRole('link').last().click();
@@ -25,6 +26,8 @@ describe('interface languages', () => {
   it('detects Albanian from the browser and switches to Serbian Cyrillic and Latin', async () => {
     const context = await newPhoneContext(browser, 'sq-AL');
     const page = await context.newPage();
+    await page.goto(`${server.url}#/students`);
+    await signInAs(page, 'team', 'sq');
     await page.goto(`${server.url}#/students`);
     await page.getByRole('heading', { name: 'Nxënësit' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sq');

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium, newPhoneContext, openControlledApp, seriousAxeViolations } from './support/browser.ts';
 import { text } from './support/locales.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
 import { pendingCount, waitUntilSynced } from './support/studentScreens.ts';
+import { signInAs } from './support/signIn.ts';
 
 const t = (key: string, values?: Record<string, string | number>) => text('en', key, values);
-
-async function setWorker(page: Page, name: string, role: string): Promise<void> {
-  await page
-    .getByRole('navigation')
-    .getByRole('link', { name: t('nav.settings') })
-    .click();
-  await page.getByLabel(t('settings.workerName')).fill(name);
-  await page.getByLabel(role, { exact: true }).check();
-}
 
 /**
  * A CSO mentor's day with no signal: Today shows the visit due, the mentor
@@ -39,15 +31,15 @@ describe("a mentor's day", () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     await openControlledApp(page, server.url);
+    await signInAs(page, 'mentor');
     await waitUntilSynced(page);
-    await setWorker(page, 'Arta Hoxha', t('role.mentor'));
 
     // In the village: no network, and the server out of reach.
     await context.setOffline(true);
     await killServer(server);
 
     await page
-      .getByRole('navigation')
+      .getByRole('navigation', { name: t('nav.label') })
       .getByRole('link', { name: t('nav.today') })
       .click();
     const today = page.getByRole('region', { name: t('casework:followUp.today') });

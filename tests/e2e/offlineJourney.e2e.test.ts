@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, newPhoneContext, openControlledApp, seriousAxeViolations } from './support/browser.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
 import { pendingCount, registerStudent, studentNames, waitUntilSynced } from './support/studentScreens.ts';
+import { signInAs } from './support/signIn.ts';
 
 /**
  * The walking skeleton's promise: register a student with no connection, see
@@ -27,6 +28,7 @@ describe('offline journey', () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     await openControlledApp(page, server.url);
+    await signInAs(page, 'team');
     await waitUntilSynced(page);
 
     await registerStudent(page, {
@@ -70,7 +72,9 @@ describe('offline journey', () => {
     const secondDevice = await newPhoneContext(browser);
     const second = await secondDevice.newPage();
     await second.goto(`${server.url}#/students`);
+    await signInAs(second, 'team');
     await waitUntilSynced(second);
+    await second.goto(`${server.url}#/students`);
     await expect
       .poll(() => studentNames(second))
       .toEqual(expect.arrayContaining(['Ardita Krasniqi', 'Đorđe Jovanović']));
@@ -87,7 +91,8 @@ describe('offline journey', () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.url}#/students`);
-    await page.getByRole('link', { name: 'Register a student' }).click();
+    await signInAs(page, 'team');
+    await page.goto(`${server.url}#/students/new`);
     await page.getByLabel('Given name').fill('Sara');
     await page.getByLabel('Grade').fill('42');
     await page.getByRole('button', { name: 'Save' }).click();

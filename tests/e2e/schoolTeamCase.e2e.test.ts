@@ -4,6 +4,7 @@ import { launchChromium, newPhoneContext, openControlledApp, seriousAxeViolation
 import { text } from './support/locales.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
 import { waitUntilSynced } from './support/studentScreens.ts';
+import { signInAs } from './support/signIn.ts';
 
 const t = (key: string, values?: Record<string, string | number>) => text('sr-Cyrl', key, values);
 
@@ -37,18 +38,12 @@ describe("a school team's case", () => {
     const context = await newPhoneContext(browser, 'sr-RS');
     const page = await context.newPage();
     await openControlledApp(page, server.url);
-    await waitUntilSynced(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sr-Cyrl');
+    await signInAs(page, 'team', 'sr-Cyrl');
+    await waitUntilSynced(page);
 
     await page
-      .getByRole('navigation')
-      .getByRole('link', { name: t('nav.settings') })
-      .click();
-    await page.getByLabel(t('settings.workerName')).fill('Весна Петровић');
-    await page.getByLabel(t('role.schoolTeam'), { exact: true }).check();
-
-    await page
-      .getByRole('navigation')
+      .getByRole('navigation', { name: t('nav.label') })
       .getByRole('link', { name: t('nav.cases') })
       .click();
     // Typed in Latin without diacritics, found in Cyrillic.
@@ -62,7 +57,8 @@ describe("a school team's case", () => {
     // Opening needs a case manager: an empty one is refused, named, and the date typed stays.
     await page.getByRole('button', { name: t('casework:action.open'), exact: true }).click();
     const manager = page.getByLabel(t('casework:caseField.caseManager'));
-    expect(await manager.inputValue()).toBe('Весна Петровић');
+    // The signed-in account is proposed as the case manager.
+    expect(await manager.inputValue()).toBe('Demo school team');
     await manager.fill('');
     await page.getByRole('button', { name: t('actions.save'), exact: true }).click();
     await page.getByText(t('casework:transitionError.caseManagerRequired')).first().waitFor();

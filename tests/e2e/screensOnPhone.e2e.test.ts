@@ -4,6 +4,8 @@ import { demoCasework } from '../../src/server/seed/demoCasework.ts';
 import { DEMO_STUDENT_IDS } from '../../src/server/seed/demoStudents.ts';
 import { launchChromium, newPhoneContext, openControlledApp, seriousAxeViolations } from './support/browser.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
+import { text } from './support/locales.ts';
+import { signInAs } from './support/signIn.ts';
 import { waitUntilSynced } from './support/studentScreens.ts';
 
 const arberCase = demoCasework('2026-11-23').find(
@@ -61,6 +63,7 @@ describe('the screens on a phone', () => {
     context = await newPhoneContext(browser);
     page = await context.newPage();
     await openControlledApp(page, server.url);
+    await signInAs(page, 'team');
     await waitUntilSynced(page);
   });
 
@@ -83,4 +86,31 @@ describe('the screens on a phone', () => {
       expect(await phoneProblems(page), `${language} ${hash}`).toEqual({ overflow: 0, smallTargets: [] });
     }
   });
+
+  it.each(['en', 'sq', 'sr-Cyrl', 'sr-Latn'] as const)(
+    'shows the sign-in screen, and its refusal, in %s',
+    async (language) => {
+      // A device nobody has signed in on: the sign-in screen is all there is.
+      const signedOut = await newPhoneContext(browser);
+      const fresh = await signedOut.newPage();
+      await fresh.goto(server.url);
+      await fresh.evaluate((lng) => localStorage.setItem('ura.language', lng), language);
+      await fresh.reload();
+      await fresh.locator('main h1').first().waitFor();
+      expect(await fresh.evaluate(() => document.documentElement.lang)).toBe(language);
+      expect(await seriousAxeViolations(fresh), language).toEqual([]);
+      expect(await phoneProblems(fresh), language).toEqual({ overflow: 0, smallTargets: [] });
+
+      await fresh.getByLabel(text(language, 'account:signIn.login')).fill('team');
+      await fresh.getByLabel(text(language, 'account:signIn.password'), { exact: true }).fill('not the password');
+      await fresh.getByRole('button', { name: text(language, 'account:signIn.submit') }).click();
+      await fresh
+        .getByRole('alert')
+        .filter({ hasText: text(language, 'account:failure.invalid_credentials') })
+        .waitFor();
+      expect(await seriousAxeViolations(fresh), language).toEqual([]);
+      expect(await fresh.getByLabel(text(language, 'account:signIn.login')).inputValue()).toBe('team');
+      await signedOut.close();
+    },
+  );
 });

@@ -5,7 +5,9 @@ import { makeStudentFields } from '../support/clientFixtures.ts';
 import { launchChromium, newPhoneContext, openControlledApp, seriousAxeViolations } from './support/browser.ts';
 import { text } from './support/locales.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
+import { createAccount } from './support/serverAccounts.ts';
 import { registerStudentsOnServer } from './support/serverSeed.ts';
+import { signInAs } from './support/signIn.ts';
 import { pendingCount, waitUntilSynced } from './support/studentScreens.ts';
 
 const t = (key: string, values?: Record<string, string | number>) => text('sq', key, values);
@@ -24,6 +26,11 @@ describe('a teacher screens a class', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchChromium();
+    await createAccount(server.url, 'drita', 'Drita Berisha', {
+      role: 'teacher',
+      schoolId: DEMO_SCHOOL_IDS.ferizajAhmetHoxha,
+      classKey: '6|6/1',
+    });
     await registerStudentsOnServer(
       server.url,
       Array.from({ length: CLASS_SIZE }, (_, i) =>
@@ -48,10 +55,11 @@ describe('a teacher screens a class', () => {
     const context = await newPhoneContext(browser, 'sq-AL');
     const page = await context.newPage();
     await openControlledApp(page, server.url);
+    await signInAs(page, 'drita', 'sq');
     await waitUntilSynced(page);
 
     await page
-      .getByRole('navigation')
+      .getByRole('navigation', { name: t('nav.label') })
       .getByRole('link', { name: t('nav.screening') })
       .click();
     await page.getByLabel(t('screening:chooser.school')).selectOption(DEMO_SCHOOL_IDS.ferizajAhmetHoxha);

@@ -10,7 +10,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../../src/sync/protocol.ts';
-import { platformFetch, postSync } from '../../../src/sync/postSync.ts';
+import { postSync } from '../../../src/sync/postSync.ts';
+import { signedInFetch } from './serverAccounts.ts';
 
 /** The new version's index.html carries this, so a test can tell which version a page runs. */
 export const NEW_VERSION_MARKER = '<meta name="ura-version" content="next" />';
@@ -125,13 +126,14 @@ export async function startAppUpdateProxy(upstream: string): Promise<AppUpdatePr
   };
 }
 
-/** The given names of every student the server holds, read as a fresh device would pull them. */
+/** The given names of every student the server holds, read as a fresh device of the school team would pull them. */
 export async function studentGivenNamesOnServer(url: string): Promise<string[]> {
   const clientId = randomUUID();
+  const fetchFn = await signedInFetch(url, 'team', clientId);
   const names: string[] = [];
   let cursor = 0;
   for (;;) {
-    const page = await postSync(platformFetch, url, {
+    const page = await postSync(fetchFn, url, {
       protocolVersion: PROTOCOL_VERSION,
       schemaVersion: SCHEMA_VERSION,
       clientId,

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newPhoneContext, openControlledApp } from './browser.ts';
 import { text } from './locales.ts';
+import { signInAs } from './signIn.ts';
 import { waitUntilSynced } from './studentScreens.ts';
 
 export const t = (key: string, values?: Record<string, string | number>) => text('en', key, values);
@@ -12,25 +13,20 @@ export interface Phone {
   page: Page;
 }
 
-/** A phone that has opened the app online, synced once, and knows who uses it. */
-export async function openPhone(browser: Browser, url: string, workerName: string): Promise<Phone> {
+/** A phone that has opened the app online, signed `login` in and synced once. */
+export async function openPhone(browser: Browser, url: string, login: string): Promise<Phone> {
   const context = await newPhoneContext(browser);
   const page = await context.newPage();
   await openControlledApp(page, url);
+  await signInAs(page, login);
   await waitUntilSynced(page);
-  await page
-    .getByRole('navigation')
-    .getByRole('link', { name: t('nav.settings') })
-    .click();
-  await page.getByLabel(t('settings.workerName')).fill(workerName);
-  await page.getByLabel(t('role.mentor'), { exact: true }).check();
   return { context, page };
 }
 
 /** Finds a case by its student's name in the case list and returns its id (from the address it opens). */
 export async function findCaseId(page: Page, studentName: string): Promise<string> {
   await page
-    .getByRole('navigation')
+    .getByRole('navigation', { name: t('nav.label') })
     .getByRole('link', { name: t('nav.cases') })
     .click();
   await page.getByLabel(t('cases:list.search')).fill(studentName);

@@ -2,7 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { formatHlc } from '../../../src/domain/hlc.ts';
 import type { StudentFields } from '../../../src/domain/student.ts';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type Mutation } from '../../../src/sync/protocol.ts';
-import { platformFetch, postSync } from '../../../src/sync/postSync.ts';
+import { postSync } from '../../../src/sync/postSync.ts';
+import { signedInFetch } from './serverAccounts.ts';
 
 const SEEDING_CLIENT = uuidv7();
 
@@ -22,7 +23,7 @@ export async function registerStudentsOnServer(url: string, students: readonly S
     op: 'create',
     fields,
   }));
-  const reply = await postSync(platformFetch, url, {
+  const reply = await postSync(await signedInFetch(url, 'team', SEEDING_CLIENT), url, {
     protocolVersion: PROTOCOL_VERSION,
     schemaVersion: SCHEMA_VERSION,
     clientId: SEEDING_CLIENT,

@@ -11,7 +11,7 @@ export interface NewStudent {
 
 /** Registers a student through the English form, as a mentor would with a thumb. */
 export async function registerStudent(page: Page, student: NewStudent): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Students' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Students' }).click();
   await page.getByRole('link', { name: 'Register a student' }).click();
   await page.getByLabel('Given name').fill(student.givenName);
   await page.getByLabel('Family name').fill(student.familyName);
