@@ -4,6 +4,27 @@ import { nextHlc } from './syncMeta.ts';
 import type { OutboxRow, UraDatabase } from './UraDatabase.ts';
 
 /**
+ * What the server will know in place of a refused stamp, by record, field and
+ * that stamp: the row's new stamp, or — when the row is dropped — its own base.
+ * A later change made on top of a refused one must name a base the server can
+ * hold; the refused stamp never reached it, and a base later than every stamp
+ * the server holds would pass the change off as made in sight of the current
+ * value, so a clash with another phone's write would go unrecorded.
+ */
+type RefusedStamps = Map<string, string | null>;
+
+function stampKey(mutation: OutboxRow['mutation'], field: string, hlc: string): string {
+  return [mutation.entity, mutation.entityId, field, hlc].join('\u0000');
+}
+
+function rebased(mutation: OutboxRow['mutation'], field: string, refused: RefusedStamps): string | null {
+  const base = mutation.base?.[field] ?? null;
+  if (base === null) return null;
+  const key = stampKey(mutation, field, base);
+  return refused.has(key) ? (refused.get(key) ?? null) : base;
+}
+
+/**
  * Re-sends one change as a new mutation: a fresh HLC from the corrected clock
  * and a new id (the server answers a re-sent id with its first verdict). A
  * `create` carries what the phone holds now. A `set` keeps only the fields
@@ -12,7 +33,7 @@ import type { OutboxRow, UraDatabase } from './UraDatabase.ts';
  * record's field stamps take the new HLC, so a pull judges them against what
  * the server will hold. Keeps the row's seq, so order is kept.
  */
-async function resendAsNew(db: UraDatabase, row: OutboxRow): Promise<void> {
+async function resendAsNew(db: UraDatabase, row: OutboxRow, refused: RefusedStamps): Promise<void> {
   const { mutation } = row;
   if (row.seq === undefined) return;
   const { table } = localTables(db)[mutation.entity];
@@ -23,20 +44,29 @@ async function resendAsNew(db: UraDatabase, row: OutboxRow): Promise<void> {
     if (mutation.op === 'create') fields[name] = local && name in local ? local[name] : value;
     else if (!local || local.hlcs[name] === mutation.hlc) fields[name] = value;
   }
-  if (Object.keys(fields).length === 0) {
+  const kept = Object.keys(fields);
+  const hlc = kept.length === 0 ? undefined : await nextHlc(db);
+  for (const name of Object.keys(mutation.fields)) {
+    const replacement = hlc !== undefined && name in fields ? hlc : rebased(mutation, name, refused);
+    refused.set(stampKey(mutation, name, mutation.hlc), replacement);
+  }
+  if (hlc === undefined) {
     await db.outbox.delete(row.seq);
     return;
   }
-  const hlc = await nextHlc(db);
+  const base =
+    mutation.base === undefined
+      ? {}
+      : { base: Object.fromEntries(kept.map((name) => [name, rebased(mutation, name, refused)])) };
   await db.outbox.put({
     seq: row.seq,
-    mutation: { ...mutation, id: uuidv7(), hlc, fields },
+    mutation: { ...mutation, id: uuidv7(), hlc, fields, ...base },
     state: 'pending',
     createdAt: row.createdAt,
     attempts: row.attempts,
   });
   if (local) {
-    const stamps = Object.fromEntries(Object.keys(fields).map((name) => [name, hlc]));
+    const stamps = Object.fromEntries(kept.map((name) => [name, hlc]));
     await table.put({ ...local, hlcs: { ...local.hlcs, ...stamps } } as typeof local & { id: string });
   }
 }
@@ -51,7 +81,8 @@ async function resendAsNew(db: UraDatabase, row: OutboxRow): Promise<void> {
 export async function restampForResend(db: UraDatabase, seqs: readonly number[]): Promise<void> {
   const rows = (await db.outbox.bulkGet([...seqs])).filter((row): row is OutboxRow => row !== undefined);
   rows.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-  for (const row of rows) await resendAsNew(db, row);
+  const refused: RefusedStamps = new Map();
+  for (const row of rows) await resendAsNew(db, row, refused);
 }
 
 /** The tables restampForResend writes, for the caller's transaction. */

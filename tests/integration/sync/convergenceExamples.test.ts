@@ -55,12 +55,16 @@ describe('convergence examples', () => {
     await clock.actingAs(index, () => syncWithServer(device(index), { fetch: network.fetch, baseUrl: '' }));
   }
 
-  async function setGrade(index: number, grade: number): Promise<void> {
+  async function editStudent(index: number, change: { grade?: number; guardianPhone?: string }): Promise<void> {
     const student = await getStudent(device(index), STUDENT);
     if (student === undefined) throw new Error('student not pulled');
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- device bookkeeping is not part of the edit
     const { id, hlcs, searchKey, updatedAt, ...fields } = student;
-    await clock.actingAs(index, () => updateStudent(device(index), STUDENT, { ...fields, grade }));
+    await clock.actingAs(index, () => updateStudent(device(index), STUDENT, { ...fields, ...change }));
+  }
+
+  async function setGrade(index: number, grade: number): Promise<void> {
+    await editStudent(index, { grade });
   }
 
   it('accepts the writes of a device whose clock is days ahead once it has synced', async () => {
@@ -117,5 +121,29 @@ describe('convergence examples', () => {
     await sync(0);
     expect((await serverState(server.db))[`student/${STUDENT}`]?.['grade']?.value).toBe(7);
     expect((await getStudent(device(0), STUDENT))?.grade).toBe(7);
+  });
+
+  it('records the clash when a phone days ahead changed a field twice and another phone changed it between', async () => {
+    clock.reset([0, 0]);
+    await sync(0);
+    await sync(1);
+    clock.jump(0, 3 * DAY_MS);
+    await editStudent(0, { guardianPhone: '+383 44 100 200' });
+    await editStudent(0, { guardianPhone: '+383 44 100 201' });
+    await editStudent(1, { guardianPhone: '+383 44 100 300' });
+    await sync(1);
+    clock.advance(60_000);
+    // Both of phone 0's stamps are refused; the first change is dropped (the second replaced it), and the
+    // second must not claim the refused first as what its user saw: the other phone's number was never seen.
+    await sync(0);
+    expect(await device(0).outbox.toArray()).toEqual([]);
+
+    const state = await serverState(server.db);
+    const kept = state[`student/${STUDENT}`]?.['guardianPhone']?.value;
+    const clashes = Object.entries(state)
+      .filter(([key]) => key.startsWith('conflict/'))
+      .map(([, fields]) => [fields['keptValue']?.value, fields['lostValue']?.value]);
+    expect(kept).toBe('+383 44 100 201');
+    expect(clashes).toEqual([['+383 44 100 201', '+383 44 100 300']]);
   });
 });
