@@ -1,13 +1,38 @@
 /**
  * The `components.schemas` of the OpenAPI description, generated with zod's
- * own JSON Schema output: the request from the schemas the server validates
+ * own JSON Schema output: the requests from the schemas the server validates
  * with (so the description cannot drift from them), the replies from
- * replySchemas.ts (tied to protocol.ts by typecheck).
+ * replySchemas.ts and accountReplySchemas.ts (tied to their types by typecheck).
  */
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../../sync/protocol.ts';
-import { mutationSchema, syncRequestSchema } from '../../sync/protocolSchemas.ts';
+import { mutationSchema, signInRequestSchema, syncRequestSchema } from '../../sync/protocolSchemas.ts';
 import {
+  acceptInvitationSchema,
+  createOrganisationSchema,
+  createUserSchema,
+  idSchema,
+  loginSchema,
+  roleGrantSchema,
+} from '../accounts/accountSchemas.ts';
+import {
+  auditEventSchema,
+  auditPageSchema,
+  createdUserSchema,
+  deviceListSchema,
+  deviceSchema,
+  invitationCreatedSchema,
+  invitationSchema,
+  organisationCreatedSchema,
+  organisationListSchema,
+  organisationSchema,
+  roleAssignmentCreatedSchema,
+  roleAssignmentSchema,
+  userListSchema,
+  userSummarySchema,
+} from './accountReplySchemas.ts';
+import {
+  accessScopeSchema,
   changeSchema,
   errorCodeSchema,
   errorReplySchemaFor,
@@ -16,6 +41,9 @@ import {
   issueSchema,
   mutationResultSchema,
   rejectionCodeSchema,
+  roleSchema,
+  sessionInfoSchema,
+  sessionUserSchema,
   syncResponseSchema,
 } from './replySchemas.ts';
 
@@ -33,12 +61,15 @@ export function schemaRef(name: string): { $ref: string } {
   return { $ref: `${COMPONENT_SCHEMAS_PATH}${name}` };
 }
 
+type Named = [z.ZodType, string] | [z.ZodType, string, string];
+
 /**
- * Every named schema. A schema registered here becomes a component, and any
- * other component that contains it refers to it by `$ref` instead of
- * repeating it.
+ * Every named schema, with a description where the server's own schema has
+ * none to give (its rules written as code show only as their JSON type). A
+ * schema registered here becomes a component, and any other component that
+ * contains it refers to it by `$ref` instead of repeating it.
  */
-function namedSchemas(): [z.ZodType, string][] {
+function namedSchemas(): Named[] {
   return [
     [syncRequestSchema, 'SyncRequest'],
     [mutationSchema, 'Mutation'],
@@ -46,17 +77,60 @@ function namedSchemas(): [z.ZodType, string][] {
     [mutationResultSchema, 'MutationResult'],
     [rejectionCodeSchema, 'RejectionCode'],
     [changeSchema, 'Change'],
+    [accessScopeSchema, 'AccessScope'],
+    [roleSchema, 'Role'],
     [errorResponseSchema, 'ErrorResponse'],
     [errorCodeSchema, 'ErrorCode'],
     [issueSchema, 'Issue'],
     [healthResponseSchema, 'HealthResponse'],
-    ...ERROR_CODES.map((code): [z.ZodType, string] => [errorReplySchemaFor(code), errorComponentName(code)]),
+    ...ERROR_CODES.map((code): Named => [errorReplySchemaFor(code), errorComponentName(code)]),
+    ...accountSchemas(),
+  ];
+}
+
+function accountSchemas(): Named[] {
+  return [
+    [signInRequestSchema, 'SignInRequest', 'The login is compared trimmed and lower-cased.'],
+    [sessionInfoSchema, 'SessionInfo', 'Who is signed in, what they may see, and until when.'],
+    [sessionUserSchema, 'SessionUser'],
+    [acceptInvitationSchema, 'AcceptInvitationRequest'],
+    [idSchema, 'Id', 'A lower-case UUID.'],
+    [
+      loginSchema,
+      'Login',
+      'The stored form: the server trims and lower-cases a login before checking it, so "Drita.B " is taken as "drita.b".',
+    ],
+    [createOrganisationSchema, 'CreateOrganisationRequest', 'A school names its school record; no other kind does.'],
+    [createUserSchema, 'CreateUserRequest'],
+    [
+      roleGrantSchema,
+      'RoleGrant',
+      'A role with exactly the place it needs. A teacher\'s classKey is "grade|class name".',
+    ],
+    [organisationSchema, 'Organisation'],
+    [organisationListSchema, 'OrganisationList'],
+    [organisationCreatedSchema, 'OrganisationCreated'],
+    [userSummarySchema, 'UserSummary'],
+    [userListSchema, 'UserList'],
+    [createdUserSchema, 'UserCreated', 'The new user, and the invitation code to hand them.'],
+    [invitationSchema, 'Invitation'],
+    [invitationCreatedSchema, 'InvitationCreated'],
+    [roleAssignmentSchema, 'RoleAssignment'],
+    [roleAssignmentCreatedSchema, 'RoleAssignmentCreated'],
+    [deviceSchema, 'Device'],
+    [deviceListSchema, 'DeviceList'],
+    [auditEventSchema, 'AuditEvent'],
+    [auditPageSchema, 'AuditPage'],
   ];
 }
 
 export function buildComponentSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
-  for (const [schema, id] of namedSchemas()) registry.add(schema, { id });
+  const descriptions = new Map<string, string>();
+  for (const [schema, id, description] of namedSchemas()) {
+    registry.add(schema, { id });
+    if (description !== undefined) descriptions.set(id, description);
+  }
   // `input`: a request is described as a client writes it (before any
   // transform); the replies have no transforms, so both sides agree there.
   // An unrepresentable schema throws rather than being described as "anything".
@@ -65,7 +139,14 @@ export function buildComponentSchemas(): Record<string, JsonSchema> {
     unrepresentable: 'throw',
     uri: (id) => `${COMPONENT_SCHEMAS_PATH}${id}`,
   });
-  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, asComponent(schema)]));
+  // zod reads descriptions from its global registry only (where `.meta()` puts them), so the
+  // ones given here, for schemas that are not ours to annotate, are added to the component.
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const description = descriptions.get(id);
+      return [id, asComponent(description === undefined ? schema : { ...schema, description })];
+    }),
+  );
 }
 
 /**
@@ -79,4 +160,23 @@ function asComponent(schema: JsonSchema): JsonSchema {
   void $schema;
   void $id;
   return rest;
+}
+
+/**
+ * The query parameters of a route, from the very zod object it parses its
+ * query with, each with what it means (a `Record`, so a new parameter without
+ * a description fails typecheck).
+ */
+export function queryParameters<S extends z.ZodObject>(
+  schema: S,
+  descriptions: Readonly<Record<keyof z.input<S> & string, string>>,
+): JsonSchema[] {
+  const { properties = {}, required = [] } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' });
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: required.includes(name),
+    description: (descriptions as Readonly<Record<string, string>>)[name],
+    schema: property,
+  }));
 }

@@ -5,6 +5,7 @@
  * there changes and its schema here does not.
  */
 import { z } from 'zod';
+import { ROLES } from '../../domain/accessScope.ts';
 import {
   ENTITIES,
   ERROR_CODES,
@@ -14,6 +15,7 @@ import {
   type HealthResponse,
   type MutationResult,
   type RejectionCode,
+  type SessionInfo,
   type SyncResponse,
 } from '../../sync/protocol.ts';
 
@@ -24,6 +26,9 @@ const REJECTION_MEANINGS: Record<RejectionCode, string> = {
   not_found: 'a set of a record the server does not hold',
   already_exists: 'a create of a record the server already holds',
   append_only: 'a set of an append-only record (caseEvent, screening, homeVisit)',
+  forbidden:
+    "outside what the user may write: another school's or class's record, a record type their role cannot " +
+    'write, or a field their role may not see',
 };
 
 export const rejectionCodeSchema = z.enum(REJECTION_CODES).meta({
@@ -45,17 +50,40 @@ export const changeSchema = z.strictObject({
   hlcs: z.record(z.string(), z.string()).meta({ description: 'The HLC that wrote each field in `fields`.' }),
 });
 
+export const roleSchema = z.enum(ROLES).meta({ description: 'A role; docs/accounts.md says what each sees.' });
+
+export const accessScopeSchema = z.strictObject({
+  version: z.number().int().min(0).meta({ description: 'Changes whenever anything below changes.' }),
+  roles: z.array(roleSchema),
+  schoolIds: z.array(z.string()).meta({ description: 'Schools whose every record the user sees.' }),
+  classes: z.array(z.strictObject({ schoolId: z.string(), classKey: z.string() })).meta({
+    description: "A homeroom teacher's classes: their students, screenings, cases and case events.",
+  }),
+  caseIds: z.array(z.string()).meta({ description: 'Cases assigned to the user or referred to their organisation.' }),
+  studentIds: z.array(z.string()).meta({ description: 'The students of those cases.' }),
+});
+
 export const syncResponseSchema = z.strictObject({
   results: z.array(mutationResultSchema).meta({ description: 'One result per mutation sent, in order.' }),
   changes: z.array(changeSchema).meta({ description: "Other devices' changes after the cursor, one page." }),
   nextCursor: z.number().int().min(0).meta({ description: 'The cursor for the next request.' }),
   hasMore: z.boolean().meta({ description: 'True when another page waits: sync again with nextCursor.' }),
   serverTime: z.number().int().meta({ description: "The server's clock (ms since 1970), to correct the device's." }),
+  scope: accessScopeSchema.exactOptional().meta({
+    description:
+      "The user's access scope, when it differs from the request's scopeVersion: the app removes what fell out " +
+      'of it and pulls again from cursor 0.',
+  }),
 });
 
 export const issueSchema = z.strictObject({
   path: z.string().meta({ description: 'Where in the body, dot-separated (e.g. "mutations.3.fields.grade").' }),
-  code: z.string().meta({ description: "zod's issue code, or client_mismatch; never the submitted value." }),
+  code: z.string().meta({
+    description:
+      "zod's issue code; or client_mismatch (sync); or, in administration, not_found (the place or organisation " +
+      'named is not stored), required or not_allowed (a school organisation names its school, no other kind ' +
+      'does). Never the submitted value.',
+  }),
 });
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
@@ -83,6 +111,21 @@ export const healthResponseSchema = z.strictObject({
   serverTime: z.number().int(),
 });
 
+export const sessionUserSchema = z.strictObject({
+  id: z.string(),
+  login: z.string().meta({ description: 'Lower-case, as stored.' }),
+  displayName: z.string(),
+  organisationId: z.string().nullable(),
+});
+
+export const sessionInfoSchema = z.strictObject({
+  user: sessionUserSchema,
+  scope: accessScopeSchema,
+  expiresAt: z.number().int().meta({
+    description: 'When the session ends unless used again (ms since 1970); each use renews it.',
+  }),
+});
+
 function describeEach(meanings: Readonly<Record<string, string>>): string {
   return Object.entries(meanings)
     .map(([code, meaning]) => `\`${code}\`, ${meaning}`)
@@ -90,11 +133,12 @@ function describeEach(meanings: Readonly<Record<string, string>>): string {
 }
 
 // Compile-time checks that each schema and its protocol.ts type agree both ways.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const syncResponseMatches: Same<z.output<typeof syncResponseSchema>, SyncResponse> = true;
 const mutationResultMatches: Same<z.output<typeof mutationResultSchema>, MutationResult> = true;
 const errorResponseMatches: Same<z.output<typeof errorResponseSchema>, ErrorResponse> = true;
 const healthResponseMatches: Same<z.output<typeof healthResponseSchema>, HealthResponse> = true;
+const sessionInfoMatches: Same<z.output<typeof sessionInfoSchema>, SessionInfo> = true;
 // Each refusal's body is one ErrorResponse.
 const errorReplyIsErrorResponse: z.output<ReturnType<typeof errorReplySchemaFor>> extends ErrorResponse ? true : false =
   true;
@@ -102,4 +146,5 @@ void syncResponseMatches;
 void mutationResultMatches;
 void errorResponseMatches;
 void healthResponseMatches;
+void sessionInfoMatches;
 void errorReplyIsErrorResponse;

@@ -39,6 +39,7 @@ import {
   newId,
   OTHER_CLIENT_ID,
   postSync,
+  sessionHeaders,
   startTestServer,
   TEST_SCHOOL_ID,
   type TestServer,
@@ -97,10 +98,19 @@ describe('GET /api/openapi.json', () => {
       'x-ura-oldest-supported-protocol-version': OLDEST_SUPPORTED_PROTOCOL_VERSION,
       'x-ura-schema-version': SCHEMA_VERSION,
     });
-    expect(Object.keys(document.paths as JsonObject).sort()).toEqual(['/api/health', '/api/openapi.json', SYNC]);
+    expect(resolvePointer(document, '#/components/securitySchemes/session')).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'ura_session',
+    });
+    expect(resolvePointer(document, '#/paths/~1api~1sync/post/security')).toEqual([{ session: [] }]);
+    // openApiAccounts.test.ts checks the whole list against the routes the server serves.
+    expect(Object.keys(document.paths as JsonObject)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/openapi.json', SYNC, '/api/session']),
+    );
     for (const [path, item] of Object.entries(document.paths as JsonObject)) {
       for (const [method, operation] of Object.entries(item as JsonObject)) {
-        expect(['get', 'post'], `${path}`).toContain(method);
+        expect(['get', 'post', 'put', 'delete'], `${path}`).toContain(method);
         const responses = (operation as JsonObject).responses;
         expect(isObject(responses) && Object.keys(responses).length > 0, `${method} ${path}`).toBe(true);
         for (const response of Object.values(responses as JsonObject).map((value) => value as JsonObject)) {
@@ -120,7 +130,7 @@ describe('GET /api/openapi.json', () => {
 
   it('documents every error code with its status, and every rejection code', () => {
     const syncResponses = resolvePointer(document, '#/paths/~1api~1sync/post/responses') as JsonObject;
-    expect(Object.keys(syncResponses).sort()).toEqual(['200', '400', '413', '415', '426', '500']);
+    expect(Object.keys(syncResponses).sort()).toEqual(['200', '400', '401', '403', '413', '415', '426', '500']);
     const responses = resolvePointer(document, '#/components/responses') as JsonObject;
     const documentedCodes = Object.values(responses).map((response) => fixedErrorCode(document, response));
     expect(documentedCodes.sort()).toEqual([...ERROR_CODES].sort());
@@ -175,6 +185,28 @@ describe('GET /api/openapi.json', () => {
     ['another content type', () => postSync(server.app, makeSyncRequest(), 'text/plain'), 415],
     ['a newer protocol', () => postSync(server.app, makeSyncRequest({ protocolVersion: PROTOCOL_VERSION + 1 })), 426],
     ['a newer schema', () => postSync(server.app, makeSyncRequest({ schemaVersion: SCHEMA_VERSION + 1 })), 426],
+    ['no session', () => server.app.inject({ method: 'POST', url: SYNC, payload: makeSyncRequest() }), 401],
+    [
+      "another device's client id",
+      async () => {
+        const request = makeSyncRequest();
+        return server.app.inject({
+          method: 'POST',
+          url: SYNC,
+          payload: request,
+          headers: await sessionHeaders(server.app, { clientId: OTHER_CLIENT_ID }),
+        });
+      },
+      403,
+    ],
+    [
+      'a revoked device',
+      async () => {
+        await server.db.updateTable('device').set({ revoked_at: 1 }).execute();
+        return postSync(server.app, makeSyncRequest());
+      },
+      403,
+    ],
     [
       'a database failure',
       async () => {
