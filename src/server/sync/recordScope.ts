@@ -16,6 +16,7 @@ import {
   storedParentKeys,
   type ParentKeys,
 } from './recordKeys.ts';
+import { reissueMovedRecords } from './reissueMoved.ts';
 
 export interface ScopedWrite {
   entity: Entity;
@@ -64,6 +65,7 @@ async function placeRecord(db: Kysely<DatabaseSchema>, entity: Entity, entityId:
   // Also on a first write: records stored before their parent (out-of-order fixtures) find their place.
   if (entity === 'student') await moveStudent(db, entityId, keys);
   else await moveCase(db, entityId, keys);
+  if (before !== undefined) await reissueMovedRecords(db, { entity, id: entityId });
 }
 
 /**

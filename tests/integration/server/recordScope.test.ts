@@ -158,6 +158,33 @@ describe('record_scope upkeep', () => {
     expect(pulledByA.records.has(`case:${file.caseId}`)).toBe(true);
   });
 
+  it('brings a student who moved, whole, to the new school team in its next pull, with no rewind', async () => {
+    const teamB = await addUser(world.db, [{ role: 'schoolTeam', schoolId: SCHOOL_B }]);
+    const before = await pullAll(world.db, teamB);
+    expect(before.records.has(`student:${file.studentId}`)).toBe(false);
+
+    await storeRecord(world.db, 'student', file.studentId, { schoolId: SCHOOL_B });
+    const next = await pullAll(world.db, teamB, { cursor: before.cursor, scopeVersion: before.scopeVersion ?? 0 });
+
+    expect(next.scopeVersion).toBe(before.scopeVersion);
+    expect(next.records.get(`student:${file.studentId}`)).toMatchObject({
+      givenName: 'Drita',
+      grade: 5,
+      schoolId: SCHOOL_B,
+    });
+    expect(next.records.get(`screening:${file.screeningId}`)).toMatchObject({ studentId: file.studentId });
+    expect(next.records.has(`case:${file.caseId}`)).toBe(false);
+  });
+
+  it('sends a record that did not move nothing again', async () => {
+    const teamA = await addUser(world.db, [{ role: 'schoolTeam', schoolId: SCHOOL_A }]);
+    const before = await pullAll(world.db, teamA);
+    await storeRecord(world.db, 'student', file.studentId, { guardianPhone: '+383 44 000 111' });
+    const next = await pullAll(world.db, teamA, { cursor: before.cursor, scopeVersion: before.scopeVersion ?? 0 });
+    expect([...next.records.keys()]).toEqual([`student:${file.studentId}`]);
+    expect(Object.keys(next.records.get(`student:${file.studentId}`) ?? {})).toEqual(['guardianPhone']);
+  });
+
   it('rebuilds the same rows as the upkeep made, replacing wrong ones', async () => {
     await storeClash(world.db, 'referral', file.referralId, 'status');
     await storeRecord(world.db, 'student', file.studentId, { className: '5/3' });
