@@ -24,6 +24,17 @@ export async function mayAssignCase(db: Db, actorId: string, caseId: string): Pr
   return grant !== undefined;
 }
 
+/** Whether the user holds the CSO mentor role, the only one a case is given to. */
+export async function holdsMentorRole(db: Db, userId: string): Promise<boolean> {
+  const grant = await db
+    .selectFrom('role_assignment')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', 'mentor')
+    .executeTakeFirst();
+  return grant !== undefined;
+}
+
 /** Assigns the case; false when it already was (nothing changes then). */
 export async function assignCase(
   db: Db,

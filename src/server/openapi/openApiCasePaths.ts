@@ -11,14 +11,14 @@ function assigneeOperation(operationId: string, summary: string, scope: string):
       `Only the school team or principal of the case's school may (not an administrator, who sees no child ` +
       `data). ${scope} The case is checked before the user.`,
     access: 'session',
-    pathParameters: { caseId: 'The case.', userId: 'The person, usually a CSO mentor.' },
+    pathParameters: { caseId: 'The case.', userId: 'The person: a CSO mentor (a case is given to no other role).' },
     success: { status: 204, description: 'Done (also when nothing had to change).' },
     refusals: {
       // The same answer for an unknown case as for another school's: it tells nobody which cases exist.
       forbidden:
         "The user is neither on the school team nor the principal of the case's school, or no such case " +
         'is stored (answered alike). Nothing was changed.',
-      not_found: 'No user has this id.',
+      not_found: 'No user has this id (giving a case: no CSO mentor has this id). Nothing was changed.',
     },
   };
 }

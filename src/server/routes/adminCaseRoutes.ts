@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { idSchema } from '../accounts/accountSchemas.ts';
 import { userExists } from '../accounts/accountQueries.ts';
-import { assignCase, mayAssignCase, unassignCase } from '../accounts/caseAssignments.ts';
+import { assignCase, holdsMentorRole, mayAssignCase, unassignCase } from '../accounts/caseAssignments.ts';
 import { authenticate, authOf, type AuthDeps } from '../auth/authenticate.ts';
 import { errorBody } from './errorReplies.ts';
 
@@ -27,7 +27,9 @@ export function registerCaseAssigneeRoutes(app: FastifyInstance, deps: AuthDeps)
         // An unknown case is refused like another school's: the answer tells nobody which cases exist.
         const allowed = idSchema.safeParse(caseId).success && (await mayAssignCase(deps.db, actorId, caseId));
         if (allowed !== true) return reply.code(403).send(errorBody('forbidden'));
-        if (!idSchema.safeParse(userId).success || !(await userExists(deps.db, userId))) {
+        // A case is given to a CSO mentor only: anyone else (an administrator above all) would see a child's file.
+        const known = method === 'PUT' ? holdsMentorRole : userExists;
+        if (!idSchema.safeParse(userId).success || !(await known(deps.db, userId))) {
           return reply.code(404).send(errorBody('not_found'));
         }
         const change = method === 'PUT' ? assignCase : unassignCase;

@@ -40,7 +40,10 @@ export async function loadAccessScope(db: Kysely<DatabaseSchema>, userId: string
       municipalities.push({ target: reader.target, municipalityId: row.municipality_id });
     }
   }
-  const assigned = await db.selectFrom('case_assignment').select('case_id').where('user_id', '=', userId).execute();
+  // Assigned cases reach a mentor only: should the role be taken away, so are the cases.
+  const assigned = roles.has('mentor')
+    ? await db.selectFrom('case_assignment').select('case_id').where('user_id', '=', userId).execute()
+    : [];
   const caseIds = new Set([...assigned.map((row) => row.case_id), ...(await referredCases(db, municipalities))]);
   const studentIds = await studentsOf(db, [...caseIds]);
   return withVersion({

@@ -110,4 +110,18 @@ describe('case assignment', () => {
     await expectRefused(() => assignee('PUT', team, mentorId, 'not-an-id'), 403, 'forbidden');
     await expectRefused(() => assignee('PUT', team, newId()), 404, 'not_found');
   });
+
+  it('gives a case to a CSO mentor only: not to an administrator or a teacher, who must not see the file', async () => {
+    const { userId: adminId } = await createTestAccount(server.db, { login: 'an.admin', roles: [{ role: 'admin' }] });
+    await expectRefused(() => assignee('PUT', team, adminId), 404, 'not_found');
+    await expectRefused(() => assignee('PUT', team, teamId), 404, 'not_found');
+    expect((await loadAccessScope(server.db, adminId)).caseIds).toEqual([]);
+  });
+
+  it('takes assigned cases out of the scope of someone who is no longer a mentor', async () => {
+    await assignee('PUT', team);
+    expect((await loadAccessScope(server.db, mentorId)).caseIds).toContain(caseId);
+    await server.db.deleteFrom('role_assignment').where('user_id', '=', mentorId).execute();
+    expect((await loadAccessScope(server.db, mentorId)).caseIds).toEqual([]);
+  });
 });

@@ -238,7 +238,7 @@ describe('the OpenAPI description of accounts and administration', () => {
       .where('entity', '=', 'case')
       .executeTakeFirstOrThrow();
     const path = '/api/cases/{caseId}/assignees/{userId}';
-    const params = { caseId: stored.entity_id, userId: DEMO_USER_IDS.coordinator };
+    const params = { caseId: stored.entity_id, userId: DEMO_USER_IDS.mentor };
     expect(await statusOf('PUT', path, { cookie: cookies.team, params })).toBe(204);
     expect(await statusOf('DELETE', path, { cookie: cookies.team, params })).toBe(204);
     expect(await statusOf('PUT', path, { cookie: cookies.mentor, params })).toBe(403);
