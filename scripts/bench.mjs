@@ -140,6 +140,7 @@ console.log(
 await app.close();
 await db.destroy();
 await import('./benchSyncDay.mjs'); // bytes on the wire for a typical day (5 visits, 10 field edits)
+await import('./benchAccounts.mjs'); // sign-in; a mentor's first sync of 20 cases among 2,000 (docs/accounts.md)
 await import('./benchSync.mjs'); // first sync of 2,000 cases in Chromium; 1,000 devices at once (docs/benchmarks.md, "Sync figures")
 
 // Casework figures in real Chromium (case list, search, visit save, Today): see docs/benchmarks.md.

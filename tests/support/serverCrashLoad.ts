@@ -105,6 +105,10 @@ async function signInDevice(url: string, clientId: string): Promise<string> {
 function sessionCookieOf(url: string, clientId: string): Promise<string> {
   const cookie = sessionCookies.get(clientId) ?? signInDevice(url, clientId);
   sessionCookies.set(clientId, cookie);
+  // A sign-in the kill cut off is tried again with the device's next batch, as the app would.
+  cookie.catch(() => {
+    if (sessionCookies.get(clientId) === cookie) sessionCookies.delete(clientId);
+  });
   return cookie;
 }
 
