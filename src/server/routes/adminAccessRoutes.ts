@@ -41,7 +41,7 @@ export function registerAdminAccessRoutes(app: FastifyInstance, deps: AuthDeps, 
       const { userId, roleAssignmentId } = request.params;
       if (!isId(userId) || !isId(roleAssignmentId)) return reply.code(404).send(errorBody('not_found'));
       const outcome = await deps.db.transaction().execute(async (trx) => {
-        if (await isLastAdminGrant(trx, roleAssignmentId)) return 'lastAdmin' as const;
+        if (await isLastAdminGrant(trx, userId, roleAssignmentId)) return 'lastAdmin' as const;
         return revokeRole(trx, authOf(request).userId, userId, roleAssignmentId, deps.now());
       });
       // Nobody could administer the server any more: give someone else the role first.
@@ -80,7 +80,13 @@ async function placeIssues(deps: AuthDeps, grant: RoleGrant): Promise<Issue[]> {
   return issues;
 }
 
-async function isLastAdminGrant(db: AuthDeps['db'], roleAssignmentId: string): Promise<boolean> {
-  const grants = await db.selectFrom('role_assignment').select('id').where('role', '=', 'admin').limit(2).execute();
-  return grants.length === 1 && grants[0]?.id === roleAssignmentId;
+/** Whether the grant is the user's and the only administrator grant left (another user's id answers 404). */
+async function isLastAdminGrant(db: AuthDeps['db'], userId: string, roleAssignmentId: string): Promise<boolean> {
+  const grants = await db
+    .selectFrom('role_assignment')
+    .select(['id', 'user_id'])
+    .where('role', '=', 'admin')
+    .limit(2)
+    .execute();
+  return grants.length === 1 && grants[0]?.id === roleAssignmentId && grants[0].user_id === userId;
 }

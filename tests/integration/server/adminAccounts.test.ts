@@ -225,6 +225,8 @@ describe('administration', () => {
       .executeTakeFirstOrThrow();
     expect((await call('DELETE', `/api/users/${demoAdmin.user_id}/roles/${demoAdmin.id}`)).statusCode).toBe(204);
     await expectRefusedUnchanged(() => call('DELETE', `/api/users/${adminId}/roles/${own.id}`), 409, 'conflict');
+    // Named under another user, the grant is not theirs: unknown, not the last administrator's.
+    await expectRefusedUnchanged(() => call('DELETE', `/api/users/${newId()}/roles/${own.id}`), 404, 'not_found');
   });
 
   it("lists a user's devices and revokes a lost one: its session ends and its next sync is told so", async () => {
