@@ -14,7 +14,7 @@ import {
   type OpenDatabaseOptions,
 } from './database/openDatabase.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demoAccounts.ts';
-import { seedDemoData } from './seed/seedDemoData.ts';
+import { seedDemoData, seedMissingDemoAccounts } from './seed/seedDemoData.ts';
 
 interface ServerConfig {
   port: number;
@@ -76,6 +76,9 @@ async function start(): Promise<void> {
   console.log(`Data: ${describeTarget(config.database)}`);
   if (config.seedDemo && (await seedDemoData(db, Date.now()))) {
     console.log('Added demo municipalities, schools, students and accounts (set SEED_DEMO=false to skip).');
+    printDemoSignIns();
+  } else if (config.seedDemo && (await seedMissingDemoAccounts(db, Date.now()))) {
+    console.log('This demo database had no accounts yet: added the demo accounts.');
     printDemoSignIns();
   }
 

@@ -48,6 +48,40 @@ export async function seedDemoData(db: AppDatabase, now: number): Promise<boolea
   });
 }
 
+/**
+ * A database seeded before accounts existed holds the demo data and nobody to
+ * sign in as. When it holds the demo schools and no person and no
+ * organisation at all, this adds the demo accounts (the mentor gets the demo
+ * cases still stored). Returns whether it did.
+ */
+export async function seedMissingDemoAccounts(db: AppDatabase, now: number): Promise<boolean> {
+  return inWriteTransaction(db, async (trx) => {
+    const anyone = await trx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+    const anyOrganisation = await trx.selectFrom('organisation').select('id').limit(1).executeTakeFirst();
+    if (anyone !== undefined || anyOrganisation !== undefined) return false;
+    const demoSchool = await trx
+      .selectFrom('entity_field')
+      .select('entity_id')
+      .where('entity', '=', 'school')
+      .where('entity_id', '=', DEMO_SCHOOLS[0]?.id ?? '')
+      .limit(1)
+      .executeTakeFirst();
+    if (demoSchool === undefined) return false;
+    const demoCaseIds = demoCasework(localIsoDate(new Date(now)))
+      .filter((record) => record.entity === 'case')
+      .map((record) => record.id);
+    const stored = await trx
+      .selectFrom('entity_field')
+      .select('entity_id')
+      .distinct()
+      .where('entity', '=', 'case')
+      .where('entity_id', 'in', demoCaseIds)
+      .execute();
+    await seedDemoAccounts(trx, now, stored.map((row) => row.entity_id).sort());
+    return true;
+  });
+}
+
 async function hasAnySchool(db: AppDatabase): Promise<boolean> {
   const anySchool = await db
     .selectFrom('entity_field')

@@ -6,7 +6,7 @@ import { createServer } from '../../../src/server/createServer.ts';
 import { DEMO_USER_IDS } from '../../../src/server/seed/demoAccounts.ts';
 import { DEMO_MUNICIPALITY_IDS, DEMO_SCHOOL_IDS, DEMO_SCHOOLS } from '../../../src/server/seed/demoPlaces.ts';
 import { DEMO_STUDENT_IDS, DEMO_STUDENTS } from '../../../src/server/seed/demoStudents.ts';
-import { SERVER_NODE_ID, seedDemoData } from '../../../src/server/seed/seedDemoData.ts';
+import { SERVER_NODE_ID, seedDemoData, seedMissingDemoAccounts } from '../../../src/server/seed/seedDemoData.ts';
 import type { Change } from '../../../src/sync/protocol.ts';
 import {
   countRows,
@@ -47,6 +47,33 @@ describe('seedDemoData', () => {
     const counts = await countRows(temp.db);
     expect(await seedDemoData(temp.db, TEST_NOW + 1000)).toBe(false);
     expect(await countRows(temp.db)).toEqual(counts);
+  });
+
+  it('gives a demo database from before accounts the demo accounts, once, and no other database', async () => {
+    await seedDemoData(temp.db, TEST_NOW);
+    for (const table of ['case_assignment', 'role_assignment', 'app_user', 'organisation'] as const) {
+      await temp.db.deleteFrom(table).execute();
+    }
+
+    expect(await seedMissingDemoAccounts(temp.db, TEST_NOW)).toBe(true);
+    const logins = await temp.db.selectFrom('app_user').select('login').orderBy('login').execute();
+    expect(logins.map((row) => row.login)).toEqual(['admin', 'coordinator', 'mentor', 'teacher', 'team']);
+    const assigned = await temp.db
+      .selectFrom('case_assignment')
+      .select('case_id')
+      .where('user_id', '=', DEMO_USER_IDS.mentor)
+      .execute();
+    expect(assigned.length).toBeGreaterThan(0);
+    const before = await countRows(temp.db);
+    expect(await seedMissingDemoAccounts(temp.db, TEST_NOW)).toBe(false);
+    expect(await countRows(temp.db)).toEqual(before);
+
+    const empty = await createTempDatabase();
+    try {
+      expect(await seedMissingDemoAccounts(empty.db, TEST_NOW)).toBe(false);
+    } finally {
+      await empty.cleanup();
+    }
   });
 
   it('delivers municipalities, schools and students through a pull from cursor 0', async () => {
