@@ -4,7 +4,7 @@
  * the files the screens hand to the browser.
  */
 import { vi } from 'vitest';
-import { EMPTY_SCOPE, type Role } from '../../src/domain/accessScope.ts';
+import { EMPTY_SCOPE, type AccessScope, type Role } from '../../src/domain/accessScope.ts';
 import { setSessionProblem } from '../../src/state/sessionStore.ts';
 import { setWorkerFromAccount } from '../../src/state/workerStore.ts';
 import { saveSignIn, type DeviceAccount } from '../../src/storage/accountRepository.ts';
@@ -17,7 +17,10 @@ import { DEMO_LOGIN, DEMO_PASSWORD, type AccountServer } from './accountUiServer
 /** Noon UTC on 30 June 2026: when the stored session ends unless a sync renews it. */
 export const SESSION_END = Date.UTC(2026, 5, 30, 12, 0);
 
-export function makeSessionInfo(roles: Role[] = ['schoolTeam']): SessionInfo {
+/** What a scope reaches besides its roles: schools, classes, cases and their students. */
+export type ScopeReach = Partial<Pick<AccessScope, 'schoolIds' | 'classes' | 'caseIds' | 'studentIds'>>;
+
+export function makeSessionInfo(roles: Role[] = ['schoolTeam'], reach: ScopeReach = {}): SessionInfo {
   return {
     user: {
       id: '0190a1b2-c3d4-7e5f-8a9b-000000000001',
@@ -25,14 +28,24 @@ export function makeSessionInfo(roles: Role[] = ['schoolTeam']): SessionInfo {
       displayName: 'Vesa Gashi',
       organisationId: null,
     },
-    scope: { ...EMPTY_SCOPE, version: 7, roles },
+    scope: { ...EMPTY_SCOPE, version: 7, roles, ...reach },
     expiresAt: SESSION_END,
   };
 }
 
-/** Vesa Gashi signed in on this phone, as a sign-in stores it (no server session behind it). */
-export async function seedAccount(roles: Role[] = ['schoolTeam']): Promise<DeviceAccount> {
-  return saveSignIn(db, makeSessionInfo(roles), Date.now());
+/**
+ * Vesa Gashi signed in on this phone, as a sign-in stores it (no server
+ * session behind it). On a phone that already holds records, the sign-in
+ * removes those `reach` does not cover, as a first sign-in does.
+ */
+export async function seedAccount(roles: Role[] = ['schoolTeam'], reach: ScopeReach = {}): Promise<DeviceAccount> {
+  return saveSignIn(db, makeSessionInfo(roles, reach), Date.now());
+}
+
+/** The school team of every school on the phone signed in: it may see and change every record there. */
+export async function seedSchoolTeamAccount(): Promise<DeviceAccount> {
+  const schoolIds = await db.schools.toCollection().primaryKeys();
+  return seedAccount(['schoolTeam'], { schoolIds });
 }
 
 /** The demo school team signed in for real: the server holds a session bound to this phone's client id. */

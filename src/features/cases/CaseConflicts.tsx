@@ -1,22 +1,32 @@
 import { useTranslation } from 'react-i18next';
 import { conflictSides, type ConflictChoice, type FieldConflict } from '../../domain/fieldConflict.ts';
+import { caseRecordKeys } from '../../domain/newRecordKeys.ts';
+import { clashRights, type ClashRights } from '../../domain/writeRights.ts';
 import { loadCaseConflicts } from '../../storage/conflictRepository.ts';
 import { db } from '../../storage/database.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
 import { showToast } from '../../state/toastStore.ts';
+import { useAccessScope, useCaseKeys } from '../account/useWriteRights.ts';
 import { useClashValueText } from './useClashValueText.ts';
 import { useResolveClash } from './useResolveClash.ts';
 
 /**
  * Same-field clashes on this case (docs/sync.md, "Conflicts"): both values,
  * which one the phone shows now, and a button to keep either. Shown above the
- * workflow, since what it says may be wrong until someone chooses.
+ * workflow, since what it says may be wrong until someone chooses. Keeping
+ * the replaced value writes it back to the record, so it is offered only to
+ * a role that may change that record (a mentor does not change a case's own
+ * fields); everyone who may settle the clash can keep the value shown now.
  */
 export function CaseConflicts({ caseId }: { caseId: string }) {
   const { t } = useTranslation(['cases', 'common']);
   const found = useLiveQuery(() => loadCaseConflicts(db, caseId), [caseId]);
+  const scope = useAccessScope();
+  const keys = useCaseKeys(caseId);
   const { choose, isChoosing, problem } = useResolveClash();
-  if (found === undefined || found.conflicts.length === 0) return null;
+  if (found === undefined || found.conflicts.length === 0 || scope === undefined || keys === undefined) return null;
+  const rightsOf = (conflict: FieldConflict): ClashRights =>
+    clashRights(scope, keys ? caseRecordKeys(conflict.recordEntity, keys) : undefined, conflict.field);
 
   async function onChoose(conflictId: string, choice: ConflictChoice) {
     if (await choose(conflictId, choice)) showToast(t('conflict.saved'));
@@ -38,6 +48,7 @@ export function CaseConflicts({ caseId }: { caseId: string }) {
             conflict={conflict}
             clientId={found.clientId}
             disabled={isChoosing}
+            rights={rightsOf(conflict)}
             onChoose={(choice) => void onChoose(conflict.id, choice)}
           />
         ))}
@@ -50,11 +61,12 @@ interface ClashCardProps {
   conflict: FieldConflict;
   clientId: string;
   disabled: boolean;
+  rights: ClashRights;
   onChoose: (choice: ConflictChoice) => void;
 }
 
-function ClashCard({ conflict, clientId, disabled, onChoose }: ClashCardProps) {
-  const { t } = useTranslation(['cases']);
+function ClashCard({ conflict, clientId, disabled, rights, onChoose }: ClashCardProps) {
+  const { t } = useTranslation(['cases', 'account']);
   const { fieldLabel, valueText } = useClashValueText();
   const sides = conflictSides(conflict, clientId);
   const titleId = `clash-${conflict.id}`;
@@ -74,15 +86,19 @@ function ClashCard({ conflict, clientId, disabled, onChoose }: ClashCardProps) {
             {choice === 'kept' ? ` (${t('conflict.shownNow')})` : null}
           </p>
           <p className="clash-value">{valueText(conflict, value)}</p>
-          <button
-            type="button"
-            className="button"
-            disabled={disabled}
-            aria-describedby={titleId}
-            onClick={() => onChoose(choice)}
-          >
-            {t('conflict.keep')}
-          </button>
+          {(choice === 'kept' ? rights.keepShown : rights.restore) ? (
+            <button
+              type="button"
+              className="button"
+              disabled={disabled}
+              aria-describedby={titleId}
+              onClick={() => onChoose(choice)}
+            >
+              {t('conflict.keep')}
+            </button>
+          ) : choice === 'lost' ? (
+            <p className="card-detail">{t('account:rights.restoreClash')}</p>
+          ) : null}
         </div>
       ))}
     </li>

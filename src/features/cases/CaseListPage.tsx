@@ -7,6 +7,7 @@ import { CaseFilters } from './CaseFilters.tsx';
 import './cases.css';
 import { useCaseList } from './useCaseList.ts';
 import { CatchingUpNotice } from '../sync/CatchingUpNotice.tsx';
+import { usePlaces } from '../account/useWriteRights.ts';
 
 /**
  * Rows rendered at first and per "Show more": about four screens of a phone.
@@ -20,6 +21,7 @@ export function CaseListPage() {
   const [sort, setSort] = useState<CaseSort>('due');
   const [limit, setLimit] = useState(CASE_PAGE_SIZE);
   const list = useCaseList(filter, sort, CASE_PAGE_SIZE);
+  const screeningPlaces = usePlaces('screening');
   const visible = list.rows.slice(0, limit);
   const markedReady = useRef(false);
 
@@ -64,7 +66,7 @@ export function CaseListPage() {
         />
       ) : null}
       {list.isLoading ? <p role="status">{t('list.loading')}</p> : null}
-      {!list.isLoading && list.total === 0 ? (
+      {!list.isLoading && list.total === 0 && screeningPlaces !== undefined ? (
         <div className="empty case-empty">
           <h2>{t('list.emptyTitle')}</h2>
           <p>{t('list.emptyText')}</p>
@@ -72,9 +74,11 @@ export function CaseListPage() {
             <a className="button" href="#/students">
               {t('list.toStudents')}
             </a>
-            <a className="button" href="#/screening">
-              {t('list.toScreening')}
-            </a>
+            {screeningPlaces.length > 0 ? (
+              <a className="button" href="#/screening">
+                {t('list.toScreening')}
+              </a>
+            ) : null}
           </p>
         </div>
       ) : null}

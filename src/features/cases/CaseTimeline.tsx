@@ -9,8 +9,15 @@ function kindLabel(item: CaseTimelineItem, t: ReturnType<typeof useTranslation<[
   return t(`timeline.kind.${item.kind}`);
 }
 
+interface CaseTimelineProps {
+  caseId: string;
+  items: readonly CaseTimelineItem[];
+  /** Whether the signed-in role may write a correcting note (a new home visit on this case). */
+  mayCorrectVisits: boolean;
+}
+
 /** The case's history, newest first: one list of dated entries, each with its kind in words. */
-export function CaseTimeline({ caseId, items }: { caseId: string; items: readonly CaseTimelineItem[] }) {
+export function CaseTimeline({ caseId, items, mayCorrectVisits }: CaseTimelineProps) {
   const { t, i18n } = useTranslation(['cases', 'casework']);
   const language = i18n.language as Language;
   return (
@@ -31,7 +38,7 @@ export function CaseTimeline({ caseId, items }: { caseId: string; items: readonl
                 {' · '}
                 <span className="timeline-kind">{kindLabel(item, t)}</span>
               </p>
-              <TimelineBody caseId={caseId} item={item} describedBy={metaId} />
+              <TimelineBody caseId={caseId} item={item} describedBy={metaId} mayCorrect={mayCorrectVisits} />
             </li>
           );
         })}

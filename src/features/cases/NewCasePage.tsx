@@ -6,6 +6,7 @@ import { displayName, type Language } from '../../domain/localizedName.ts';
 import { showToast } from '../../state/toastStore.ts';
 import { ChoiceField } from '../../ui/ChoiceField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useStudentRights } from '../account/useWriteRights.ts';
 import './cases.css';
 import { useFlagContext } from './useFlagContext.ts';
 import { useFlagForm } from './useFlagForm.ts';
@@ -13,12 +14,17 @@ import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
 
 type Summary = { kind: 'invalid'; count: number } | { kind: 'failed'; code: 'storageFull' | 'generic' } | null;
 
-/** Flag a concern about a student (PRODUCT F4): a new case starts as a flag, unless one is already open. */
+/**
+ * Flag a concern about a student (PRODUCT F4): a new case starts as a flag,
+ * unless one is already open. Offered only to a role that may open a case
+ * for this student (a mentor only for the child of one of their cases).
+ */
 export function NewCasePage({ studentId }: { studentId: string }) {
-  const { t, i18n } = useTranslation(['cases', 'casework', 'common']);
+  const { t, i18n } = useTranslation(['cases', 'casework', 'common', 'account']);
   const language = i18n.language as Language;
   const form = useFlagForm(studentId);
   const context = useFlagContext(studentId, form.caseId);
+  const rights = useStudentRights(studentId);
   const [summary, setSummary] = useState<Summary>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -37,7 +43,7 @@ export function NewCasePage({ studentId }: { studentId: string }) {
     }
   }
 
-  if (context === undefined) return <p role="status">{t('common:loading')}</p>;
+  if (context === undefined || rights === undefined) return <p role="status">{t('common:loading')}</p>;
   if (context === null) {
     return (
       <section className="page" aria-labelledby="new-case-title">
@@ -65,6 +71,8 @@ export function NewCasePage({ studentId }: { studentId: string }) {
             {t('flag.toExisting')}
           </a>
         </div>
+      ) : !rights?.flag ? (
+        <p className="case-panel">{t('account:rights.flag')}</p>
       ) : (
         <form ref={formRef} noValidate onSubmit={(event) => void submit(event)}>
           <p>{t('flag.intro')}</p>

@@ -11,10 +11,12 @@ interface TimelineBodyProps {
   item: CaseTimelineItem;
   /** The entry's date and kind, so each "Correct this note" link says which note it corrects. */
   describedBy: string;
+  /** Whether a visit note offers "Correct this note" (the role may write home visits on the case). */
+  mayCorrect: boolean;
 }
 
 /** A short summary of one history entry, in words. */
-export function TimelineBody({ caseId, item, describedBy }: TimelineBodyProps) {
+export function TimelineBody({ caseId, item, describedBy, mayCorrect }: TimelineBodyProps) {
   const { t, i18n } = useTranslation(['cases', 'casework']);
   const language = i18n.language as Language;
   const date = (iso: string) => formatIsoDate(iso, language);
@@ -122,9 +124,11 @@ export function TimelineBody({ caseId, item, describedBy }: TimelineBodyProps) {
             <p className="timeline-body">{t('casework:visitTimeline.correctsMissing')}</p>
           ) : null}
           {entry.current ? null : <p className="timeline-body">{t('casework:visitTimeline.corrected')}</p>}
-          <a className="timeline-link" href={`#/cases/${caseId}/visit/${visit.id}`} aria-describedby={describedBy}>
-            {t('casework:visitTimeline.correct')}
-          </a>
+          {mayCorrect ? (
+            <a className="timeline-link" href={`#/cases/${caseId}/visit/${visit.id}`} aria-describedby={describedBy}>
+              {t('casework:visitTimeline.correct')}
+            </a>
+          ) : null}
         </div>
       );
     }

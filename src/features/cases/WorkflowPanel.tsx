@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ALLOWED_TRANSITIONS, transitionAction } from '../../domain/caseWorkflow.ts';
 import { localIsoDate } from '../../domain/dueDates.ts';
 import type { ProtocolProfile } from '../../domain/protocolProfile.ts';
+import type { CaseRights } from '../../domain/writeRights.ts';
 import { showToast } from '../../state/toastStore.ts';
 import type { CaseRow } from '../../storage/caseworkRecords.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -13,16 +14,27 @@ function stepKey(step: WorkflowStep): string {
   return step.kind === 'transition' ? `to:${step.to}` : step.kind;
 }
 
+interface WorkflowPanelProps {
+  record: CaseRow;
+  profile: ProtocolProfile;
+  /** Which steps the signed-in role may take: moving on needs `moveOn`, a review or a new manager `changeCase`. */
+  rights: Pick<CaseRights, 'moveOn' | 'changeCase'>;
+}
+
 /** The next steps the workflow allows from the current status, each with the fields it needs. */
-export function WorkflowPanel({ record, profile }: { record: CaseRow; profile: ProtocolProfile }) {
+export function WorkflowPanel({ record, profile, rights }: WorkflowPanelProps) {
   const { t } = useTranslation(['cases', 'casework', 'common']);
   const form = useWorkflowStep(record, profile);
   const formRef = useRef<HTMLFormElement>(null);
   const { status } = record;
 
-  const steps: WorkflowStep[] = ALLOWED_TRANSITIONS[status].map((to) => ({ kind: 'transition', to }));
-  if (status === 'planActive' || status === 'monitoring') steps.push({ kind: 'review' });
-  if (record.caseManagerId !== null && status !== 'flagged' && status !== 'closed') steps.push({ kind: 'manager' });
+  const steps: WorkflowStep[] = rights.moveOn
+    ? ALLOWED_TRANSITIONS[status].map((to) => ({ kind: 'transition', to }))
+    : [];
+  if (rights.changeCase && (status === 'planActive' || status === 'monitoring')) steps.push({ kind: 'review' });
+  if (rights.changeCase && record.caseManagerId !== null && status !== 'flagged' && status !== 'closed') {
+    steps.push({ kind: 'manager' });
+  }
 
   const stepLabel = (step: WorkflowStep): string => {
     if (step.kind === 'review') return t('workflow.recordReview');

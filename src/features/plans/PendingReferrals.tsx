@@ -10,10 +10,10 @@ const RECENT_ANSWER_DAYS = 7;
 
 /**
  * At the top of the case view: the case's referrals waiting for an answer,
- * with Accept and Decline for the receiving side, and answers of the last
- * week. Renders nothing when there is nothing to show.
+ * with Accept and Decline for the receiving side (when its role may answer
+ * them: `mayAnswer`), and answers of the last week. Renders nothing when there is nothing to show.
  */
-export function PendingReferrals(props: { caseId: string }) {
+export function PendingReferrals(props: { caseId: string; mayAnswer: boolean }) {
   const { t } = useTranslation(['plans', 'casework']);
   const role = useWorkerStore((worker) => worker.role);
   const referrals = useCaseReferrals(props.caseId);
@@ -29,7 +29,7 @@ export function PendingReferrals(props: { caseId: string }) {
       <ul className="card-list">
         {shown.map((item) => (
           <li key={item.referral.id}>
-            <ReferralCard item={item} role={role} />
+            <ReferralCard item={item} role={role} mayAnswer={props.mayAnswer} />
           </li>
         ))}
       </ul>

@@ -16,6 +16,8 @@ import { usePlanActionStatus } from './usePlanActionStatus.ts';
 interface PlanActionCardProps {
   action: PlanAction;
   today: IsoDate;
+  /** Whether the signed-in role may change the action (its status or details); else the card only shows it. */
+  mayChange: boolean;
   onEdit: () => void;
 }
 
@@ -28,7 +30,7 @@ function stepKey(from: PlanActionStatus, to: PlanActionStatus) {
 }
 
 /** One action of the plan: what, who, by when, how far it got, and the next steps the rules allow. */
-export function PlanActionCard({ action, today, onEdit }: PlanActionCardProps) {
+export function PlanActionCard({ action, today, mayChange, onEdit }: PlanActionCardProps) {
   const { t, i18n } = useTranslation(['plans', 'casework', 'common']);
   const titleId = useId();
   const { problem, isChanging, changeStatus, clearProblem } = usePlanActionStatus(action.id);
@@ -99,7 +101,7 @@ export function PlanActionCard({ action, today, onEdit }: PlanActionCardProps) {
             })
           }
         />
-      ) : (
+      ) : !mayChange ? null : (
         <div className="plan-steps">
           {PLAN_ACTION_TRANSITIONS[action.status].map((to) => (
             <button key={to} type="button" className="button" disabled={isChanging} onClick={() => void step(to)}>

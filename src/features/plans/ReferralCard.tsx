@@ -10,10 +10,12 @@ interface ReferralCardProps {
   item: CaseReferral;
   /** The role on this phone: the receiving side gets Accept and Decline. */
   role: WorkerRole;
+  /** Whether the signed-in scope may write the answer (a set of the referral) at all. */
+  mayAnswer: boolean;
 }
 
 /** One handover or referral: where it went, why, and whether it has left the phone or been answered. */
-export function ReferralCard({ item, role }: ReferralCardProps) {
+export function ReferralCard({ item, role, mayAnswer }: ReferralCardProps) {
   const { t, i18n } = useTranslation(['plans', 'casework']);
   const titleId = useId();
   const { referral, delivery } = item;
@@ -24,7 +26,7 @@ export function ReferralCard({ item, role }: ReferralCardProps) {
   // authorName writes "device:<role>" when the worker left their name empty: the role says as much.
   const named = !referral.fromUserId.startsWith('device:');
 
-  const mine = receiverRole(referral.to) === role;
+  const mine = receiverRole(referral.to) === role && mayAnswer;
 
   let status: string;
   if (referral.status === 'pending' && mine) {

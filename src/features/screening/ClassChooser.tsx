@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { classKeyOf, type AccessScope } from '../../domain/accessScope.ts';
 import { localIsoDate } from '../../domain/dueDates.ts';
 import { displayName, type Language } from '../../domain/localizedName.ts';
+import { mayCreateAt, schoolsFor } from '../../domain/writeRights.ts';
 import { classesOfSchool } from '../../storage/classRosterQuery.ts';
 import { db } from '../../storage/database.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
@@ -13,29 +15,43 @@ import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
 
 interface ClassChooserProps {
   initial: ClassChoiceDraft;
+  /** The signed-in scope: only the schools and classes it may screen are offered. */
+  scope: AccessScope;
   onOpen: (session: ClassSession) => void;
 }
 
-/** School, grade, class, term and date: prefilled with the last class so the teacher starts with one tap. */
-export function ClassChooser({ initial, onOpen }: ClassChooserProps) {
+/**
+ * School, grade, class, term and date: prefilled with the last class so the
+ * teacher starts with one tap. Only the schools and classes where the role
+ * may record screenings are offered (a teacher's own class).
+ */
+export function ClassChooser({ initial, scope, onOpen }: ClassChooserProps) {
   const { t, i18n } = useTranslation(['screening', 'casework']);
   const language = i18n.language as Language;
-  const [draft, setDraft] = useState(initial);
+  const offered = useMemo(() => new Set(schoolsFor(scope, 'screening')), [scope]);
+  // A class remembered from before (another role, another school) is not offered again.
+  const [draft, setDraft] = useState(() =>
+    offered.has(initial.schoolId) ? initial : { ...initial, schoolId: '', grade: '', classValue: '' },
+  );
   const [errors, setErrors] = useState<ClassChoiceErrors>({});
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const schools = useLiveQuery(() => db.schools.toArray(), []);
-  const classes = useLiveQuery(
+  const schoolClasses = useLiveQuery(
     () => (draft.schoolId ? classesOfSchool(db, draft.schoolId) : Promise.resolve([])),
     [draft.schoolId],
+  );
+  const classes = schoolClasses?.filter((entry) =>
+    mayCreateAt(scope, 'screening', draft.schoolId, classKeyOf(entry.grade, entry.className)),
   );
 
   const schoolOptions = useMemo(
     () =>
       (schools ?? [])
+        .filter((school) => offered.has(school.id))
         .map((school) => ({ value: school.id, label: displayName(school.name, language) }))
         .sort((a, b) => a.label.localeCompare(b.label, language)),
-    [schools, language],
+    [schools, language, offered],
   );
   const grades = [...new Set((classes ?? []).map((entry) => entry.grade))];
   const classOptions = (classes ?? [])
@@ -82,7 +98,7 @@ export function ClassChooser({ initial, onOpen }: ClassChooserProps) {
   const errorCount = Object.keys(errors).length;
 
   if (schools === undefined) return <p role="status">{t('chooser.loading')}</p>;
-  if (schools.length === 0) return <p className="empty">{t('chooser.noSchools')}</p>;
+  if (schoolOptions.length === 0) return <p className="empty">{t('chooser.noSchools')}</p>;
   return (
     <form ref={formRef} className="class-chooser" aria-labelledby="class-chooser-title" onSubmit={submit} noValidate>
       <h2 id="class-chooser-title">{t('chooser.heading')}</h2>

@@ -2,10 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { RISK_LEVELS } from '../../domain/protocolProfile.ts';
 import { compareScreenings } from '../../domain/riskScreening.ts';
 import type { RosterEntry } from '../../storage/classRosterQuery.ts';
+import type { StudentRecord } from '../../storage/UraDatabase.ts';
 import { LevelBadge } from './ScreeningWords.tsx';
 
 interface ClassSummaryProps {
   entries: readonly RosterEntry[];
+  /** Whether the signed-in role may open a case for this student; else only an open case is linked. */
+  mayFlag: (student: StudentRecord) => boolean;
   onBackToClass: () => void;
 }
 
@@ -14,7 +17,7 @@ function studentName(entry: RosterEntry): string {
 }
 
 /** The class after screening: how many at each level, whose risk rose, and a case for each student at high risk. */
-export function ClassSummary({ entries, onBackToClass }: ClassSummaryProps) {
+export function ClassSummary({ entries, mayFlag, onBackToClass }: ClassSummaryProps) {
   const { t } = useTranslation(['screening', 'casework']);
   const screened = entries.filter((entry) => entry.termScreening);
   const notScreened = entries.length - screened.length;
@@ -69,11 +72,11 @@ export function ClassSummary({ entries, onBackToClass }: ClassSummaryProps) {
                 <a className="button" href={`#/cases/${entry.activeCaseId}`}>
                   {t('summary.viewCase')}
                 </a>
-              ) : (
+              ) : mayFlag(entry.student) ? (
                 <a className="button button-primary" href={`#/cases/new/${entry.student.id}`}>
                   {t('summary.openCase')}
                 </a>
-              )}
+              ) : null}
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { db } from '../../storage/database.ts';
 import { screeningsForStudent } from '../../storage/screeningRepository.ts';
 import { getStudent } from '../../storage/studentRepository.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
+import { useStudentRights } from '../account/useWriteRights.ts';
 import { LevelBadge, ReasonList, useScreenerName } from './ScreeningWords.tsx';
 import './screening.css';
 
@@ -16,8 +17,11 @@ export function StudentScreeningsPage({ studentId }: { studentId: string }) {
   const screenerName = useScreenerName();
   const student = useLiveQuery(async () => (await getStudent(db, studentId)) ?? null, [studentId]);
   const rows = useLiveQuery(() => screeningsForStudent(db, studentId), [studentId]);
+  // "Screen again" only for a role that may record this student's screening (teacher of the class, school team).
+  const rights = useStudentRights(studentId);
 
-  if (student === undefined || rows === undefined) return <p role="status">{t('history.loading')}</p>;
+  if (student === undefined || rows === undefined || rights === undefined)
+    return <p role="status">{t('history.loading')}</p>;
   if (student === null) {
     return (
       <section className="page" aria-labelledby="student-screenings-title">
@@ -35,9 +39,11 @@ export function StudentScreeningsPage({ studentId }: { studentId: string }) {
         {t('history.heading', { name: `${student.givenName} ${student.familyName}` })}
       </h1>
       <div className="roster-actions">
-        <a className="button button-primary" href={`#/screening/${studentId}`}>
-          {t('history.screenAgain')}
-        </a>
+        {rights?.screen ? (
+          <a className="button button-primary" href={`#/screening/${studentId}`}>
+            {t('history.screenAgain')}
+          </a>
+        ) : null}
         <a className="button" href={`#/students/${studentId}`}>
           {t('history.backToStudent')}
         </a>

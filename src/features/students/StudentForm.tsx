@@ -1,7 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AccessScope } from '../../domain/accessScope.ts';
 import { displayName } from '../../domain/localizedName.ts';
-import { COMMUNITIES, SEXES, type StudentDraft, type StudentField } from '../../domain/student.ts';
+import { COMMUNITIES, SEXES, type StudentDraft, type StudentField, type StudentFields } from '../../domain/student.ts';
+import { mayStoreStudent, schoolsFor, seesSensitiveAt } from '../../domain/writeRights.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { db } from '../../storage/database.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
@@ -16,21 +18,42 @@ import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
 interface StudentFormProps {
   studentId?: string | undefined;
   initial?: StudentDraft | undefined;
+  /** The signed-in scope: which schools are offered, whether `community` is, and whether a save would be accepted. */
+  scope: AccessScope;
+  /** The student as stored, for an edit: its place and the fields an edit changes are checked against it. */
+  stored?: StudentFields | undefined;
 }
 
-export function StudentForm({ studentId, initial }: StudentFormProps) {
-  const { t, i18n } = useTranslation(['students', 'common']);
-  const { draft, errors, isSaving, setField, save } = useStudentForm(initial, studentId);
+/**
+ * Registers or edits a student. Only schools where the role may keep
+ * students are offered; `community` only where the role sees it (the school
+ * team's own school); and a student placed outside the role's school or
+ * class is refused here, not days later by the server.
+ */
+export function StudentForm({ studentId, initial, scope, stored }: StudentFormProps) {
+  const { t, i18n } = useTranslation(['students', 'common', 'account']);
+  const seesCommunity = (schoolId: string): boolean =>
+    (schoolId === '' ? scope.schoolIds.length > 0 : seesSensitiveAt(scope, schoolId)) &&
+    (stored === undefined || seesSensitiveAt(scope, stored.schoolId));
+  const prepare = (value: StudentFields): StudentFields | null => {
+    // A field the role may not see keeps what the phone holds: '' (not recorded) for anyone but the school team.
+    const next = seesCommunity(value.schoolId) ? value : { ...value, community: stored?.community ?? '' };
+    const before = studentId !== undefined && stored !== undefined ? { id: studentId, fields: stored } : null;
+    return mayStoreStudent(scope, before, next) ? next : null;
+  };
+  const { draft, errors, isSaving, setField, save } = useStudentForm(initial, studentId, prepare);
   const [summary, setSummary] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
   const schools = useLiveQuery(() => db.schools.toArray(), []) ?? [];
   const language = i18n.language as Language;
+  const offered = new Set([...schoolsFor(scope, 'student'), ...(stored ? [stored.schoolId] : [])]);
 
   const errorFor = (field: StudentField): string | undefined => {
     const code = errors[field];
     return code ? t(`validation.${code}` as 'validation.invalid', { field: t(`fields.${field}`) }) : undefined;
   };
   const schoolOptions = schools
+    .filter((school) => offered.has(school.id))
     .map((school) => ({ value: school.id, label: displayName(school.name, language) }))
     .sort((a, b) => a.label.localeCompare(b.label, language));
 
@@ -40,6 +63,8 @@ export function StudentForm({ studentId, initial }: StudentFormProps) {
     if (outcome.status === 'saved') {
       showToast(t('form.saved'));
       window.location.hash = '#/students';
+    } else if (outcome.status === 'notAllowed') {
+      setSummary(t('account:rights.studentPlace'));
     } else if (outcome.status === 'invalid') {
       setSummary(t('form.fixErrors', { count: outcome.count }));
       // Move focus to the first wrong field, so a screen reader and a thumb both land there.
@@ -133,15 +158,17 @@ export function StudentForm({ studentId, initial }: StudentFormProps) {
           onValueChange={(value) => setField('guardianPhone', value)}
           autoComplete="off"
         />
-        <SelectField
-          label={t('fields.community')}
-          value={draft.community}
-          error={errorFor('community')}
-          hint={t('form.sensitive')}
-          placeholder={t('community.undisclosed')}
-          options={COMMUNITIES.map((community) => ({ value: community, label: t(`community.${community}`) }))}
-          onValueChange={(value) => setField('community', value)}
-        />
+        {seesCommunity(draft.schoolId) ? (
+          <SelectField
+            label={t('fields.community')}
+            value={draft.community}
+            error={errorFor('community')}
+            hint={t('form.sensitive')}
+            placeholder={t('community.undisclosed')}
+            options={COMMUNITIES.map((community) => ({ value: community, label: t(`community.${community}`) }))}
+            onValueChange={(value) => setField('community', value)}
+          />
+        ) : null}
         <div className="form-actions">
           <a className="button" href="#/students">
             {t('common:actions.cancel')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { displayName } from '../../domain/localizedName.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import { usePlaces } from '../account/useWriteRights.ts';
 import { useStudentList } from './useStudentList.ts';
 
 export function StudentListPage() {
@@ -10,14 +11,18 @@ export function StudentListPage() {
   const [query, setQuery] = useState('');
   const { isLoading, total, students, schools } = useStudentList(query);
   const language = i18n.language as Language;
+  // Registering is offered only where the role may: a school team's school, a teacher's class.
+  const places = usePlaces('student');
 
   return (
     <section className="page" aria-labelledby="students-title">
       <div className="page-header">
         <h1 id="students-title">{t('list.title')}</h1>
-        <a className="button button-primary" href="#/students/new">
-          {t('list.add')}
-        </a>
+        {places !== undefined && places.length > 0 ? (
+          <a className="button button-primary" href="#/students/new">
+            {t('list.add')}
+          </a>
+        ) : null}
       </div>
       <TextField
         label={t('list.search')}

@@ -34,14 +34,18 @@ export function FollowUpCard({ item, today, student, interventions }: FollowUpCa
 interface RiskRiseCardProps {
   rise: RiskRise;
   student: StudentName | undefined;
+  /** Whether the signed-in role may open a case for the student (asked only when there is none). */
+  mayFlag: boolean;
 }
 
-/** A student whose risk rose: to their case, or to opening one when there is none. */
-export function RiskRiseCard({ rise, student }: RiskRiseCardProps) {
+/**
+ * A student whose risk rose: to their case, or to opening one when there is
+ * none — for a role that may open it; otherwise the card only tells.
+ */
+export function RiskRiseCard({ rise, student, mayFlag }: RiskRiseCardProps) {
   const { t, i18n } = useTranslation(['today', 'casework']);
-  const href = rise.caseId === null ? `#/cases/new/${rise.studentId}` : `#/cases/${rise.caseId}`;
-  return (
-    <a className="card today-card" href={href}>
+  const facts = (
+    <>
       <span className="card-title">{studentName(t, student)}</span>
       <span className="card-detail">
         {t(`casework:level.${rise.from}`)}
@@ -51,6 +55,13 @@ export function RiskRiseCard({ rise, student }: RiskRiseCardProps) {
       <span className="card-detail">
         {t('riskRose.screenedOn', { date: formatIsoDate(rise.screenedOn, i18n.language) })}
       </span>
+    </>
+  );
+  if (rise.caseId === null && !mayFlag) return <div className="card today-card">{facts}</div>;
+  const href = rise.caseId === null ? `#/cases/new/${rise.studentId}` : `#/cases/${rise.caseId}`;
+  return (
+    <a className="card today-card" href={href}>
+      {facts}
       <span className="today-action">{rise.caseId === null ? t('riskRose.openCase') : t('riskRose.viewCase')}</span>
     </a>
   );

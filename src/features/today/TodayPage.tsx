@@ -5,8 +5,11 @@ import type { TodayData } from '../../storage/followUpQuery.ts';
 import { FollowUpCard, RiskRiseCard } from './FollowUpCard.tsx';
 import { FollowUpSection } from './FollowUpSection.tsx';
 import './today.css';
-import { useToday } from './useToday.ts';
+import { useToday, useTodayReadyMark } from './useToday.ts';
 import { CatchingUpNotice } from '../sync/CatchingUpNotice.tsx';
+import type { AccessScope } from '../../domain/accessScope.ts';
+import { placesFor } from '../../domain/writeRights.ts';
+import { useAccessScope, useFlaggableStudents } from '../account/useWriteRights.ts';
 
 /** The lists of due work, in the order a mentor should work through them. */
 const DUE_LISTS = ['overdue', 'today', 'thisWeek', 'deadlinesSoon'] as const satisfies readonly (keyof FollowUps)[];
@@ -25,25 +28,39 @@ function isEmpty(followUps: FollowUps): boolean {
 export function TodayPage() {
   const { t, i18n } = useTranslation(['today', 'casework', 'common']);
   const { today, data, catchingUp } = useToday();
+  // Links to open a case or screen a class only for a role that may (writeRights.ts): the lists wait for the account.
+  const scope = useAccessScope();
+  const flaggable = useFlaggableStudents(
+    (data?.followUps.riskRose ?? []).filter((rise) => rise.caseId === null).map((rise) => rise.studentId),
+  );
+  const ready = data !== undefined && scope !== undefined && flaggable !== undefined;
+  useTodayReadyMark(ready && !catchingUp);
 
   return (
-    <section className="page" aria-labelledby="today-title" data-testid="today" aria-busy={data === undefined}>
+    <section className="page" aria-labelledby="today-title" data-testid="today" aria-busy={!ready}>
       <h1 id="today-title">{t('title')}</h1>
       <p className="today-date">
         <time dateTime={today}>{formatIsoDate(today, i18n.language, 'long')}</time>
       </p>
       {catchingUp ? (
         <CatchingUpNotice />
-      ) : data === undefined ? (
+      ) : !ready ? (
         <p role="status">{t('loading')}</p>
       ) : (
-        <TodayLists data={data} />
+        <TodayLists data={data} scope={scope} flaggable={flaggable} />
       )}
     </section>
   );
 }
 
-function TodayLists({ data }: { data: TodayData }) {
+interface TodayListsProps {
+  data: TodayData;
+  scope: AccessScope;
+  /** The students whose risk rose, with no case, that the signed-in role may open a case for. */
+  flaggable: ReadonlySet<string>;
+}
+
+function TodayLists({ data, scope, flaggable }: TodayListsProps) {
   const { t } = useTranslation(['today', 'casework', 'common']);
   const { today, followUps, students, interventions } = data;
 
@@ -55,9 +72,11 @@ function TodayLists({ data }: { data: TodayData }) {
           <a className="button" href="#/cases">
             {t('common:nav.cases')}
           </a>
-          <a className="button" href="#/screening">
-            {t('screenClass')}
-          </a>
+          {placesFor(scope, 'screening').length > 0 ? (
+            <a className="button" href="#/screening">
+              {t('screenClass')}
+            </a>
+          ) : null}
         </nav>
       </>
     );
@@ -88,7 +107,9 @@ function TodayLists({ data }: { data: TodayData }) {
         title={t('casework:followUp.riskRose')}
         items={followUps.riskRose}
         keyOf={(rise) => rise.screeningId}
-        renderItem={(rise) => <RiskRiseCard rise={rise} student={students.get(rise.studentId)} />}
+        renderItem={(rise) => (
+          <RiskRiseCard rise={rise} student={students.get(rise.studentId)} mayFlag={flaggable.has(rise.studentId)} />
+        )}
       />
     </>
   );

@@ -16,8 +16,7 @@ export interface TodayState {
 
 /**
  * Today's follow-ups, recomputed whenever a record they read changes (a
- * sync, a new visit note) and when the day changes. Marks `today:ready` for
- * the benchmark once the first computed list is on screen.
+ * sync, a new visit note) and when the day changes.
  */
 export function useToday(): TodayState {
   const today = useCurrentDay();
@@ -25,14 +24,19 @@ export function useToday(): TodayState {
   const catchingUp = useCatchingUp();
   const loaded = useLiveQuery(() => (catchingUp ? undefined : loadToday(db, today)), [today, catchingUp]);
   const data = loaded?.today === today ? loaded : undefined;
+  return { today, data, catchingUp };
+}
 
+/**
+ * Marks `today:ready` for the benchmark once the first computed list is on
+ * screen (`shown`: the screen also waits for the signed-in account's rights).
+ */
+export function useTodayReadyMark(shown: boolean): void {
   // A layout effect: it runs as soon as the list is in the DOM, so the mark times the list, not a later tick.
   const marked = useRef(false);
   useLayoutEffect(() => {
-    if (data === undefined || marked.current) return;
+    if (!shown || marked.current) return;
     marked.current = true;
     if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark('today:ready');
-  }, [data]);
-
-  return { today, data, catchingUp };
+  }, [shown]);
 }

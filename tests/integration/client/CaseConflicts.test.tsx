@@ -13,6 +13,8 @@ import { newRecordId } from '../../../src/storage/recordWrites.ts';
 import { getClientId } from '../../../src/storage/syncMeta.ts';
 import { seedStudentAt } from '../../support/casesFixtures.ts';
 import { seedSchool } from '../../support/clientFixtures.ts';
+import { seedSchoolTeamAccount } from '../../support/accountUiFixtures.ts';
+import { signInOnCase } from '../../support/writeRightsFixtures.ts';
 
 const OTHER_DEVICE = '88888888-0000-4000-8000-000000000002';
 const THEIRS = '+383 44 999 999';
@@ -30,12 +32,13 @@ beforeAll(async () => {
 beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()));
   await changeLanguage('en');
-  updateWorker({ name: 'Drita Berisha', role: 'mentor' });
+  updateWorker({ name: 'Drita Berisha', role: 'schoolTeam' });
   const school = await seedSchool(db, { country: 'XK' });
   studentId = await seedStudentAt(db, school, { guardianPhone: MINE });
   caseId = newRecordId();
   await createCase(db, { id: caseId, studentId, trigger: 'absence', at: '2026-11-02' });
   await db.outbox.clear();
+  await seedSchoolTeamAccount();
 });
 
 /** A clash as a pull brings it, with the kept value pulled onto the record first (as the server sends both). */
@@ -135,6 +138,23 @@ describe('clashes on the case view', () => {
     expect((await db.students.get(studentId))?.guardianPhone).toBe(THEIRS);
     const queued = (await db.outbox.toArray()).map((row) => row.mutation.entity);
     expect(queued).toEqual(['conflict']);
+  });
+
+  it('lets a mentor keep a case field as shown, but not write the other value back into the case', async () => {
+    await signInOnCase('mentor', caseId);
+    const clash = { recordEntity: 'case', recordId: caseId, field: 'caseManagerId' } as const;
+    const clashId = await pullClash({ ...clash, keptValue: 'Ana Marković', lostValue: 'Drita Berisha' });
+    const { user, section } = await renderClashes();
+
+    expect(within(sideOf(section, 'Yours')).queryByRole('button', { name: 'Keep this' })).not.toBeInTheDocument();
+    expect(
+      within(sideOf(section, 'Yours')).getByText('Your role cannot bring this value back. Ask the school team.'),
+    ).toBeInTheDocument();
+    await user.click(within(sideOf(section, 'From another device')).getByRole('button', { name: 'Keep this' }));
+
+    await waitFor(async () => expect((await db.conflicts.get(clashId))?.choice).toBe('kept'));
+    expect((await db.cases.get(caseId))?.caseManagerId).toBe('Ana Marković');
+    expect((await db.outbox.toArray()).map((row) => row.mutation.entity)).toEqual(['conflict']);
   });
 
   it('puts a status into words in Serbian, and labels sides of two other devices as kept and replaced', async () => {

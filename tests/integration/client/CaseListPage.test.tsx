@@ -13,6 +13,7 @@ import type { SchoolRecord } from '../../../src/storage/UraDatabase.ts';
 import { RISKY_VALUES, USER_ID } from '../../support/caseworkFixtures.ts';
 import { bulkPutCases, seedStudentAt } from '../../support/casesFixtures.ts';
 import { localizedName, seedSchool } from '../../support/clientFixtures.ts';
+import { seedSchoolTeamAccount } from '../../support/accountUiFixtures.ts';
 
 const today = localIsoDate(new Date());
 let vuk: SchoolRecord;
@@ -27,6 +28,7 @@ beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()));
   vuk = await seedSchool(db, { country: 'RS', name: localizedName('OŠ „Vuk Karadžić“', 'ОШ „Вук Караџић“') });
   naim = await seedSchool(db, { country: 'XK', name: localizedName('SHFMU „Naim Frashëri“') });
+  await seedSchoolTeamAccount();
 });
 
 afterEach(async () => {

@@ -13,6 +13,7 @@ import {
   renderWithUser,
   seedPlanCase,
 } from '../../support/plansFixtures.tsx';
+import { signInOnCase } from '../../support/writeRightsFixtures.ts';
 
 let caseId: string;
 
@@ -23,7 +24,9 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   caseId = await seedPlanCase('RS');
-  actAs('teacher', 'Vesna Petrović');
+  // The school team adds and changes plan actions (writeRights.ts); other roles are tested in CasePlanRoles.
+  await signInOnCase('schoolTeam', caseId);
+  actAs('schoolTeam', 'Vesna Petrović');
   window.location.hash = `#/cases/${caseId}/plan`;
 });
 

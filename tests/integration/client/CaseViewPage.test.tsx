@@ -19,6 +19,7 @@ import { makePlanAction, makeVisitInput, RISKY_VALUES, USER_ID } from '../../sup
 import { outboxAfterStudent } from '../../support/caseworkDevice.ts';
 import { seedStudentAt } from '../../support/casesFixtures.ts';
 import { localizedName, seedSchool } from '../../support/clientFixtures.ts';
+import { seedSchoolTeamAccount } from '../../support/accountUiFixtures.ts';
 
 const today = localIsoDate(new Date());
 const flaggedOn = addCalendarDays(today, -10);
@@ -38,6 +39,8 @@ beforeEach(async () => {
   studentId = await seedStudentAt(db, school, { givenName: 'Ђорђе', familyName: 'Јовановић' });
   caseId = newRecordId();
   await createCase(db, { id: caseId, studentId, trigger: 'absence', at: flaggedOn });
+  // The school team may take every step; what other roles see is in CaseViewRoles.test.tsx.
+  await seedSchoolTeamAccount();
 });
 
 async function renderCase(id = caseId) {

@@ -7,9 +7,12 @@ import { useWorkerStore } from '../../../src/state/workerStore.ts';
 import { createCase } from '../../../src/storage/caseRepository.ts';
 import { db } from '../../../src/storage/database.ts';
 import { newRecordId } from '../../../src/storage/recordWrites.ts';
+import { createStudent } from '../../../src/storage/studentRepository.ts';
 import type { SchoolRecord } from '../../../src/storage/UraDatabase.ts';
-import { localizedName, seedSchool } from '../../support/clientFixtures.ts';
+import { localizedName, makeStudentFields, seedSchool } from '../../support/clientFixtures.ts';
 import { CURRENT_TERM, seedClass, seedScreening, setupScreeningI18n } from '../../support/screeningFixtures.ts';
+import { classKeyOf } from '../../../src/domain/accessScope.ts';
+import { seedAccount } from '../../support/accountUiFixtures.ts';
 
 const ABSENCES = 'Unjustified absences this term (lessons)';
 let school: SchoolRecord;
@@ -24,6 +27,8 @@ beforeEach(async () => {
   window.location.hash = '#/screening';
   useWorkerStore.setState({ name: 'Teuta Krasniqi', role: 'teacher' });
   school = await seedSchool(db, { country: 'XK', name: localizedName('SHFMU Dëshmorët', 'ОШ Дешмор') });
+  // The homeroom teacher of the class seedClass fills (grade 4, class 4-2).
+  await seedAccount(['teacher'], { classes: [{ schoolId: school.id, classKey: classKeyOf(4, '4-2') }] });
 });
 
 afterEach(async () => {
@@ -52,6 +57,31 @@ const saveNext = () => screen.getByRole('button', { name: 'Save and next' });
 const screeningMutations = async () => (await db.outbox.toArray()).filter((row) => row.mutation.entity === 'screening');
 
 describe('choosing the class', () => {
+  it('offers a teacher only their own school and class', async () => {
+    await seedClass(db, school.id, 1);
+    await createStudent(db, makeStudentFields({ schoolId: school.id, grade: 5, className: '5-1' }));
+    await seedSchool(db, { country: 'XK', name: localizedName('SHFMU Tjetër') });
+    const user = userEvent.setup();
+    render(<ClassScreeningPage />);
+    await screen.findByRole('option', { name: 'SHFMU Dëshmorët' });
+    expect(screen.queryByRole('option', { name: 'SHFMU Tjetër' })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('School'), school.id);
+    expect(await screen.findByRole('option', { name: 'Grade 4' })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: 'Grade 5' })).not.toBeInTheDocument();
+  });
+
+  it("says so when a student's link leads to a class the teacher may not screen, and offers their own", async () => {
+    await seedClass(db, school.id, 1);
+    const other = await createStudent(db, makeStudentFields({ schoolId: school.id, grade: 5, className: '5-1' }));
+    window.location.hash = `#/screening/${other}`;
+    render(<ClassScreeningPage />);
+    expect(
+      await screen.findByText('Your role cannot screen this class. Choose one of your own classes.'),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Open the class' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save and next' })).not.toBeInTheDocument();
+  });
+
   it('refuses a badly written term next to the field and remembers the class for the next visit', async () => {
     await seedClass(db, school.id, 2);
     const user = userEvent.setup();

@@ -11,6 +11,7 @@ import { USER_ID } from '../../support/caseworkFixtures.ts';
 import { outboxAfterStudent } from '../../support/caseworkDevice.ts';
 import { seedStudentAt } from '../../support/casesFixtures.ts';
 import { localizedName, seedSchool } from '../../support/clientFixtures.ts';
+import { seedSchoolTeamAccount } from '../../support/accountUiFixtures.ts';
 
 const today = localIsoDate(new Date());
 let studentId: string;
@@ -24,6 +25,7 @@ beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()));
   const school = await seedSchool(db, { country: 'XK', name: localizedName('SHFMU „Naim Frashëri“') });
   studentId = await seedStudentAt(db, school, { givenName: 'Arta', familyName: 'Gashi' });
+  await seedSchoolTeamAccount();
   window.location.hash = `#/cases/new/${studentId}`;
 });
 

@@ -45,7 +45,7 @@ async function sendReferral(from: ReferralSender = 'teacher', to: ReferralTarget
 }
 
 async function renderPending() {
-  const rendered = renderWithUser(<PendingReferrals caseId={caseId} />);
+  const rendered = renderWithUser(<PendingReferrals caseId={caseId} mayAnswer />);
   await screen.findByRole('heading', { level: 2, name: 'Handovers and referrals' });
   return rendered;
 }
@@ -62,9 +62,9 @@ describe('PendingReferrals', { timeout: PLANS_TEST_TIMEOUT }, () => {
     renderWithUser(
       <>
         <div data-testid="quiet-case">
-          <PendingReferrals caseId={quietCaseId} />
+          <PendingReferrals caseId={quietCaseId} mayAnswer />
         </div>
-        <PendingReferrals caseId={caseId} />
+        <PendingReferrals caseId={caseId} mayAnswer />
       </>,
     );
     await screen.findByRole('article', { name: 'Handover to: School team' });
@@ -135,6 +135,16 @@ describe('PendingReferrals', { timeout: PLANS_TEST_TIMEOUT }, () => {
     expect(within(card).getByRole('button', { name: 'Accept' })).toBeInTheDocument();
   });
 
+  it('offers no answer where the signed-in scope may not write it, and says the referral waits', async () => {
+    await sendReferral('schoolTeam', 'municipality');
+    actAs('coordinator');
+    renderWithUser(<PendingReferrals caseId={caseId} mayAnswer={false} />);
+    const card = await screen.findByRole('article', { name: 'Referral to: Municipal education directorate' });
+    expect(within(card).queryByRole('button', { name: 'Accept' })).not.toBeInTheDocument();
+    expect(within(card).queryByLabelText(/note/i)).not.toBeInTheDocument();
+    expect(within(card).getByText(/^Waiting for an answer from: Municipal education directorate/)).toBeInTheDocument();
+  });
+
   it('updates when the answer arrives from another device', async () => {
     const id = await sendReferral();
     actAs('teacher');
@@ -152,7 +162,7 @@ describe('PendingReferrals', { timeout: PLANS_TEST_TIMEOUT }, () => {
     await changeLanguage('sq');
     await sendReferral();
     actAs('schoolTeam');
-    renderWithUser(<PendingReferrals caseId={caseId} />);
+    renderWithUser(<PendingReferrals caseId={caseId} mayAnswer />);
     const card = await screen.findByRole('article', { name: 'Dorëzim i rastit për: Ekipi i shkollës' });
     expect(screen.getByRole('heading', { level: 2, name: 'Dorëzimet dhe referimet' })).toBeInTheDocument();
     expect(within(card).getByText('Pret përgjigjen tuaj.')).toBeInTheDocument();

@@ -12,6 +12,7 @@ import {
   renderWithUser,
   seedPlanCase,
 } from '../../support/plansFixtures.tsx';
+import { signInOnCase } from '../../support/writeRightsFixtures.ts';
 
 let caseId: string;
 
@@ -35,6 +36,7 @@ const sendButton = () => screen.getByRole('button', { name: 'Send' });
 
 describe('ReferralFormPage', { timeout: PLANS_TEST_TIMEOUT }, () => {
   it('lets a mentor hand over to the school team only, and tells when it leaves the phone', async () => {
+    await signInOnCase('mentor', caseId);
     actAs('mentor', 'Arta Berisha');
     const { user } = await renderReferral();
     expect(screen.getByText('You hand the case over to: School team.')).toBeInTheDocument();
@@ -75,6 +77,7 @@ describe('ReferralFormPage', { timeout: PLANS_TEST_TIMEOUT }, () => {
   });
 
   it('lets the school team refer to the centre for social work, and asks for words when the reason is "other"', async () => {
+    await signInOnCase('schoolTeam', caseId);
     actAs('schoolTeam', 'Dragana Ilić');
     const { user } = await renderReferral();
     const to = screen.getByRole('group', { name: 'Send to' });
@@ -106,7 +109,7 @@ describe('ReferralFormPage', { timeout: PLANS_TEST_TIMEOUT }, () => {
   });
 
   it('names every field to correct at once and keeps the note', async () => {
-    actAs('teacher');
+    await signInOnCase('mentor', caseId);
     const { user } = await renderReferral();
     await user.type(screen.getByLabelText('Note for the receiver'), 'Talked to the mother twice');
     await user.clear(screen.getByLabelText('Date'));
@@ -120,7 +123,7 @@ describe('ReferralFormPage', { timeout: PLANS_TEST_TIMEOUT }, () => {
   });
 
   it('stores one referral and one outbox row when Send is double-tapped', async () => {
-    actAs('teacher');
+    await signInOnCase('mentor', caseId);
     const { user } = await renderReferral();
     await user.click(screen.getByRole('radio', { name: 'Transport to school' }));
     await user.dblClick(sendButton());
@@ -131,7 +134,7 @@ describe('ReferralFormPage', { timeout: PLANS_TEST_TIMEOUT }, () => {
   });
 
   it('reminds that safeguarding details belong only in the referral', async () => {
-    actAs('teacher');
+    await signInOnCase('mentor', caseId);
     const { user } = await renderReferral();
     expect(screen.queryByRole('note')).not.toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Concern for the child’s safety' }));
@@ -141,9 +144,19 @@ describe('ReferralFormPage', { timeout: PLANS_TEST_TIMEOUT }, () => {
   });
 
   it('tells a coordinator they only receive, with no form to send', async () => {
-    actAs('coordinator');
+    await signInOnCase('coordinator', caseId);
     await renderReferral();
     expect(screen.getByText(/As a municipal coordinator you receive referrals/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Send' })).not.toBeInTheDocument();
+  });
+
+  it('tells a teacher their role cannot hand the case over, with no form whose handover the server would refuse', async () => {
+    await signInOnCase('teacher', caseId);
+    await renderReferral();
+    expect(
+      await screen.findByText('Your role cannot hand over or refer this case. Ask the school team.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Send' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Note for the receiver')).not.toBeInTheDocument();
   });
 });

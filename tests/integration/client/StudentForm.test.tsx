@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EMPTY_SCOPE, type AccessScope } from '../../../src/domain/accessScope.ts';
 import { draftFromStudent } from '../../../src/domain/student.ts';
 import { StudentForm } from '../../../src/features/students/StudentForm.tsx';
 import { createStudent } from '../../../src/storage/studentRepository.ts';
@@ -28,9 +29,12 @@ beforeEach(async () => {
   window.location.hash = '#/students/new';
 });
 
+/** The school team of the seeded school: the form offers it every field. */
+const schoolTeam = (): AccessScope => ({ ...EMPTY_SCOPE, roles: ['schoolTeam'], schoolIds: [school.id] });
+
 async function renderForm() {
   const user = userEvent.setup();
-  render(<StudentForm />);
+  render(<StudentForm scope={schoolTeam()} />);
   // The school list comes from a live query: wait until it has arrived.
   await screen.findByRole('option', { name: 'Naim Frashëri School' });
   return user;
@@ -153,7 +157,7 @@ describe('StudentForm', () => {
     const stored = await db.students.get(id);
     if (stored === undefined) throw new Error('student not stored');
     const user = userEvent.setup();
-    render(<StudentForm studentId={id} initial={draftFromStudent(stored)} />);
+    render(<StudentForm studentId={id} initial={draftFromStudent(stored)} scope={schoolTeam()} stored={stored} />);
     await screen.findByRole('option', { name: 'Naim Frashëri School' });
 
     await user.clear(field("Guardian's phone"));

@@ -9,6 +9,7 @@ import { addScreening } from '../../../src/storage/screeningRepository.ts';
 import { KOSOVO } from '../../support/caseworkFixtures.ts';
 import { seedSchool } from '../../support/clientFixtures.ts';
 import { seedClass, seedScreening, setupScreeningI18n } from '../../support/screeningFixtures.ts';
+import { seedSchoolTeamAccount } from '../../support/accountUiFixtures.ts';
 
 let studentId: string;
 
@@ -21,6 +22,7 @@ beforeEach(async () => {
   localStorage.clear();
   const school = await seedSchool(db, { country: 'XK' });
   [studentId] = (await seedClass(db, school.id, 1)) as [string];
+  await seedSchoolTeamAccount();
 });
 
 afterEach(async () => {

@@ -14,6 +14,7 @@ import {
   seedStudentRow,
   seedVisitRow,
 } from '../../support/todayFixtures.ts';
+import { seedAccount, seedSchoolTeamAccount } from '../../support/accountUiFixtures.ts';
 
 let schoolId: string;
 // Live queries re-run over fake IndexedDB on a busy two-core machine: give them time.
@@ -27,6 +28,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()));
   schoolId = (await seedSchool(db, { country: 'XK' })).id;
+  await seedSchoolTeamAccount();
   // Only the clock is faked: IndexedDB and Testing Library keep their real timers.
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(2026, 2, 10, 9, 0)); // Tuesday 10 March 2026, local time
@@ -207,6 +209,32 @@ describe('TodayPage', () => {
     const links = within(screen.getByRole('navigation', { name: 'Where to go next' }));
     expect(links.getByRole('link', { name: 'Cases' })).toHaveAttribute('href', '#/cases');
     expect(links.getByRole('link', { name: 'Screen a class' })).toHaveAttribute('href', '#/screening');
+  });
+
+  it('offers a mentor no class screening, which their role may not record', async () => {
+    const ana = await seedStudentRow(db, schoolId, 'Ana', 'Krasniqi');
+    const anaCase = await seedCaseRow(db, ana, schoolId, { status: 'closed', closedAt: '2026-03-05' });
+    await seedAccount(['mentor'], { caseIds: [anaCase], studentIds: [ana] });
+    await renderReady();
+
+    const links = within(screen.getByRole('navigation', { name: 'Where to go next' }));
+    expect(links.getByRole('link', { name: 'Cases' })).toBeInTheDocument();
+    expect(links.queryByRole('link', { name: 'Screen a class' })).not.toBeInTheDocument();
+  });
+
+  it('shows a rise in risk without a way to open a case to a role that may not open one', async () => {
+    const drita = await seedStudentRow(db, schoolId, 'Drita', 'Berisha');
+    await seedScreeningRow(db, drita, 'medium', '2025-11-20', '2025-2026/1');
+    await seedScreeningRow(db, drita, 'high', '2026-03-02', '2025-2026/2');
+    // Records the scope no longer reaches (kept on the phone for a change still waiting to be sent):
+    // shown, but with nothing offered that the server would refuse.
+    await seedAccount(['principal'], { schoolIds: ['another-school'] });
+    await renderReady();
+
+    const section = screen.getByRole('region', { name: 'Risk rose at the last screening 1' });
+    expect(section).toHaveTextContent('Drita Berisha');
+    expect(within(section).queryByRole('link')).not.toBeInTheDocument();
+    expect(section).not.toHaveTextContent('Open a case');
   });
 
   it('shows the first thirty cards of a long list and the rest on request', async () => {

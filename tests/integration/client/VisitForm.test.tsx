@@ -9,6 +9,7 @@ import { useToastStore } from '../../../src/state/toastStore.ts';
 import { useWorkerStore } from '../../../src/state/workerStore.ts';
 import { makeVisitInput } from '../../support/caseworkFixtures.ts';
 import { renderVisitForm, seedVisitCase, visitOutboxRows } from '../../support/visitFormFixtures.tsx';
+import { signInOnCase } from '../../support/writeRightsFixtures.ts';
 
 let caseId: string;
 const today = () => localIsoDate(new Date());
@@ -20,6 +21,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   ({ caseId } = await seedVisitCase());
+  await signInOnCase('mentor', caseId);
   useWorkerStore.setState({ name: 'Arta Berisha', role: 'mentor' });
   useToastStore.setState({ message: undefined });
   window.location.hash = `#/cases/${caseId}/visit`;

@@ -5,6 +5,7 @@ import { loadNamespace, setupI18n } from '../../../src/i18n/setupI18n.ts';
 import { db } from '../../../src/storage/database.ts';
 import { useToastStore } from '../../../src/state/toastStore.ts';
 import { renderVisitForm, seedVisitCase } from '../../support/visitFormFixtures.tsx';
+import { signInOnCase } from '../../support/writeRightsFixtures.ts';
 
 let caseId: string;
 
@@ -15,6 +16,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   ({ caseId } = await seedVisitCase());
+  await signInOnCase('mentor', caseId);
   window.location.hash = `#/cases/${caseId}/visit`;
 });
 

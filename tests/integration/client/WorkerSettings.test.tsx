@@ -8,6 +8,7 @@ import { createStudent } from '../../../src/storage/studentRepository.ts';
 import { authorName, setWorkerFromAccount, useWorkerStore } from '../../../src/state/workerStore.ts';
 import { makeStudentFields, seedSchool } from '../../support/clientFixtures.ts';
 import { flagCaseOn } from '../../support/caseworkDevice.ts';
+import { seedSchoolTeamAccount } from '../../support/accountUiFixtures.ts';
 
 beforeAll(async () => {
   await setupI18n('en');
@@ -46,6 +47,7 @@ describe("a student's casework links", () => {
   it('offers to flag a concern, then leads to the case once one is open', async () => {
     const school = await seedSchool(db);
     const studentId = await createStudent(db, makeStudentFields({ schoolId: school.id }));
+    await seedSchoolTeamAccount();
     render(<StudentCaseLinks studentId={studentId} />);
     const flag = await screen.findByRole('link', { name: 'Flag a concern' });
     expect(flag).toHaveAttribute('href', `#/cases/new/${studentId}`);
