@@ -86,3 +86,12 @@ export async function markAttempted(db: UraDatabase, seqs: readonly number[]): P
         .modify((row) => void (row.attempts += 1));
   });
 }
+
+/**
+ * When the oldest change still waiting was saved, read through the `state`
+ * index: rows with the same state come in seq order, and seq follows the
+ * order changes were saved (a re-stamped row keeps its seq and its time).
+ */
+export async function oldestPendingAt(db: UraDatabase): Promise<number | undefined> {
+  return (await db.outbox.where('state').equals('pending').first())?.createdAt;
+}

@@ -1,8 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { useSignOut, type SignOut } from './useSignOut.ts';
+import { LockedExportForm } from '../outbox/LockedExportForm.tsx';
+import { useSignOut, type SignOut, type SignOutStep } from './useSignOut.ts';
 
-/** The changes that would be lost: export them, try sending again, or discard them after a second yes. */
-function UnsentChanges({ count, discarding, actions }: { count: number; discarding: boolean; actions: SignOut }) {
+type UnsentStep = Extract<SignOutStep, { name: 'unsent' }>;
+
+/**
+ * The changes that would be lost: export them to a file locked with a
+ * passphrase (to bring back on another phone), try sending again, or
+ * discard them after a second yes.
+ */
+function UnsentChanges({ step, actions }: { step: UnsentStep; actions: SignOut }) {
+  const { count, discarding, exporting } = step;
   const { t } = useTranslation(['account', 'common']);
   return (
     <div data-testid="sign-out-unsent">
@@ -10,7 +18,7 @@ function UnsentChanges({ count, discarding, actions }: { count: number; discardi
         {t('signOut.unsent', { count })}
       </p>
       <div className="sign-out-actions">
-        <button type="button" onClick={() => void actions.exportFile()}>
+        <button type="button" onClick={actions.askExport} aria-expanded={exporting}>
           {t('signOut.export')}
         </button>
         <button type="button" onClick={() => void actions.start()}>
@@ -20,6 +28,7 @@ function UnsentChanges({ count, discarding, actions }: { count: number; discardi
           {t('signOut.discard')}
         </button>
       </div>
+      {exporting ? <LockedExportForm onSave={actions.exportFile} /> : null}
       {discarding ? (
         <div className="sign-out-confirm" role="group" aria-labelledby="sign-out-discard-question">
           <p id="sign-out-discard-question">{t('signOut.discardConfirm', { count })}</p>
@@ -71,9 +80,7 @@ export function SignOutPanel() {
           </div>
         </div>
       ) : null}
-      {step.name === 'unsent' ? (
-        <UnsentChanges count={step.count} discarding={step.discarding} actions={actions} />
-      ) : null}
+      {step.name === 'unsent' ? <UnsentChanges step={step} actions={actions} /> : null}
       <p role="status" className="sign-out-progress">
         {progress}
       </p>

@@ -3,23 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { showToast } from '../../state/toastStore.ts';
 import { setWorkerFromAccount } from '../../state/workerStore.ts';
 import { db } from '../../storage/database.ts';
+import { exportUnsentLocked } from '../../storage/unsentExport.ts';
 import { finishSignOut, prepareSignOut } from '../../sync/signOut.ts';
 import { downloadFile } from '../outbox/downloadFile.ts';
 import { APP_SERVER } from './appServer.ts';
-import { exportUnsentChanges } from './exportUnsentChanges.ts';
 import { restartApp } from './restartApp.ts';
 
 /**
  * Where the sign-out stands:
  * `preparing`: sending what waits; `confirm`: all sent, one more tap deletes the phone's data;
- * `unsent`: changes would be lost (`discarding`: the second confirmation is open);
+ * `unsent`: changes would be lost (`discarding`: the second confirmation is open;
+ * `exporting`: the passphrase for the locked file is asked);
  * `finishing`: ending the session and deleting.
  */
 export type SignOutStep =
   | { name: 'idle' }
   | { name: 'preparing' }
   | { name: 'confirm' }
-  | { name: 'unsent'; count: number; discarding: boolean }
+  | { name: 'unsent'; count: number; discarding: boolean; exporting: boolean }
   | { name: 'finishing' };
 
 export interface SignOut {
@@ -27,7 +28,10 @@ export interface SignOut {
   /** What did not work on the last tap: ending the session and deleting, or making the file. */
   failure: 'finish' | 'export' | undefined;
   start: () => Promise<void>;
-  exportFile: () => Promise<void>;
+  /** Opens (or closes) the passphrase form for the locked file. */
+  askExport: () => void;
+  /** Saves every unsent change to a file locked with `passphrase`; true once the file was handed over. */
+  exportFile: (passphrase: string) => Promise<boolean>;
   askDiscard: () => void;
   finish: () => Promise<void>;
   cancel: () => void;
@@ -70,7 +74,9 @@ export function useSignOut(): SignOut {
       } catch {
         unsent = await countUnsentHere();
       }
-      setStep(unsent === 0 ? { name: 'confirm' } : { name: 'unsent', count: unsent, discarding: false });
+      setStep(
+        unsent === 0 ? { name: 'confirm' } : { name: 'unsent', count: unsent, discarding: false, exporting: false },
+      );
     });
 
   const finish = () =>
@@ -90,23 +96,33 @@ export function useSignOut(): SignOut {
       restartApp();
     });
 
-  const exportFile = () =>
-    guarded(async () => {
-      setFailure(undefined);
-      try {
-        const file = await exportUnsentChanges();
-        downloadFile(file.fileName, file.text);
-        showToast(t('signOut.exported', { count: file.count, file: file.fileName }));
-      } catch {
-        setFailure('export');
-      }
-    });
+  // Not through `guarded`, which cannot say whether the file was made; the form needs to know.
+  const exportFile = async (passphrase: string): Promise<boolean> => {
+    if (inFlight.current) return false;
+    inFlight.current = true;
+    setFailure(undefined);
+    try {
+      const file = await exportUnsentLocked(db, passphrase);
+      downloadFile(file.fileName, file.text);
+      showToast(t('signOut.exported', { count: file.count, file: file.fileName }));
+      setStep((current) => (current.name === 'unsent' ? { ...current, exporting: false } : current));
+      return true;
+    } catch {
+      setFailure('export');
+      return false;
+    } finally {
+      inFlight.current = false;
+    }
+  };
 
   return {
     step,
     failure,
     start,
     exportFile,
+    askExport: () => {
+      if (step.name === 'unsent') setStep({ ...step, exporting: !step.exporting });
+    },
     finish,
     askDiscard: () => {
       if (step.name === 'unsent') setStep({ ...step, discarding: true });

@@ -1,25 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage } from '../../i18n/setupI18n.ts';
 import { LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { AccountSection } from '../account/AccountSection.tsx';
-import { persistenceState, type PersistenceState } from '../../storage/requestPersistentStorage.ts';
-
-const PERSISTENCE_TEXT = {
-  persisted: 'settings.storagePersisted',
-  notPersisted: 'settings.storageNotPersisted',
-  unknown: 'settings.storageUnknown',
-} as const;
+import { StorageSection } from './StorageSection.tsx';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
-  const [persistence, setPersistence] = useState<PersistenceState>('unknown');
   // Shown at once; the language files may take a moment to load.
   const [selected, setSelected] = useState(i18n.language);
-
-  useEffect(() => {
-    void persistenceState().then(setPersistence);
-  }, []);
 
   return (
     <section className="page" aria-labelledby="settings-title">
@@ -46,8 +35,7 @@ export function SettingsPage() {
         </div>
       </fieldset>
       <AccountSection />
-      <h2>{t('settings.storage')}</h2>
-      <p data-testid="storage-state">{t(PERSISTENCE_TEXT[persistence])}</p>
+      <StorageSection />
       <h2>{t('settings.outbox')}</h2>
       <p>
         <a className="button" href="#/outbox">

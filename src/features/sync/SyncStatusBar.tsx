@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { formatWhen } from '../../i18n/formatDate.ts';
 import { requestSync } from '../../sync/syncController.ts';
+import { UnsyncedWarning } from './UnsyncedWarning.tsx';
 import { useSyncOverview } from './useSyncOverview.ts';
 
 /**
  * Always visible: online or offline, what waits to sync, when the last sync
- * succeeded, and — once the session ended — that signing in again resumes it.
+ * succeeded, a warning once unsynced work is days old, and — once the session
+ * ended — that signing in again resumes it.
  */
 export function SyncStatusBar() {
   const { t, i18n } = useTranslation();
-  const { isOnline, phase, pending, rejected, lastSyncAt, received, sessionProblem } = useSyncOverview();
+  const { isOnline, phase, pending, rejected, lastSyncAt, oldestPendingAt, received, sessionProblem } =
+    useSyncOverview();
   const phaseText =
     phase === 'syncing'
       ? received > 0
@@ -48,6 +51,7 @@ export function SyncStatusBar() {
             </>
           ) : null}
         </p>
+        <UnsyncedWarning pending={pending} oldestAt={oldestPendingAt} />
         {sessionProblem === 'signedOut' ? (
           <p className="status-line status-warning" data-testid="signed-out">
             {t('status.signedOut')}

@@ -1,5 +1,5 @@
 import { db } from '../../storage/database.ts';
-import { countPending, countRejected } from '../../storage/outbox.ts';
+import { countPending, countRejected, oldestPendingAt } from '../../storage/outbox.ts';
 import { getLastSyncAt } from '../../storage/syncMeta.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
 import { useIsOnline } from '../../state/onlineState.ts';
@@ -12,6 +12,8 @@ export interface SyncOverview {
   pending: number;
   rejected: number;
   lastSyncAt: number | undefined;
+  /** When the oldest change still waiting was saved (device clock); undefined when nothing waits. */
+  oldestPendingAt: number | undefined;
   received: number;
   /** The account's session ended (or the device was revoked): syncing waits for a new sign-in. */
   sessionProblem: SessionProblem;
@@ -23,11 +25,16 @@ export function useSyncOverview(): SyncOverview {
   const phase = useSyncStatusStore((state) => state.phase);
   const received = useSyncStatusStore((state) => state.received);
   const sessionProblem = useSessionStore((state) => state.problem);
-  // All three reads start at once: inside a live query, a read started after awaiting another
+  // All reads start at once: inside a live query, a read started after awaiting another
   // helper's promise can run outside the query's zone and go unwatched.
   const counts = useLiveQuery(async () => {
-    const [pending, rejected, lastSyncAt] = await Promise.all([countPending(db), countRejected(db), getLastSyncAt(db)]);
-    return { pending, rejected, lastSyncAt };
+    const [pending, rejected, lastSyncAt, oldest] = await Promise.all([
+      countPending(db),
+      countRejected(db),
+      getLastSyncAt(db),
+      oldestPendingAt(db),
+    ]);
+    return { pending, rejected, lastSyncAt, oldest };
   }, []);
   return {
     isOnline,
@@ -37,5 +44,6 @@ export function useSyncOverview(): SyncOverview {
     pending: counts?.pending ?? 0,
     rejected: counts?.rejected ?? 0,
     lastSyncAt: counts?.lastSyncAt,
+    oldestPendingAt: counts?.oldest,
   };
 }

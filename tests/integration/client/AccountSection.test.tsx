@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/App.tsx';
+import { openText } from '../../../src/domain/unsentEnvelope.ts';
 import { restartApp } from '../../../src/features/account/restartApp.ts';
 import { formatDateTime } from '../../../src/i18n/formatDate.ts';
 import { changeLanguage, setupI18n } from '../../../src/i18n/setupI18n.ts';
@@ -25,6 +26,7 @@ vi.mock('../../../src/pwa/UpdatePrompt.tsx', () => ({ UpdatePrompt: () => null }
 vi.mock('../../../src/features/account/restartApp.ts', () => ({ restartApp: vi.fn() }));
 
 const LIVE = { timeout: 10_000 };
+const PASSPHRASE = 'dy zogj mbi Sharr';
 let server: AccountServer;
 let downloads: Download[];
 
@@ -101,7 +103,7 @@ describe('signing out', () => {
     expect(restartApp).toHaveBeenCalledTimes(1);
   });
 
-  it('offline with unsent changes: counts them, exports every one, and discards them only after a second yes', async () => {
+  it('offline with unsent changes: counts them, exports every one locked, and discards them only after a second yes', async () => {
     await seedAccount();
     await saveStudents(2);
     const [first] = await db.outbox.orderBy('seq').toArray();
@@ -116,10 +118,22 @@ describe('signing out', () => {
       '2 changes have not reached the server. Signing out now deletes them from this phone.',
     );
 
+    // Export asks for a passphrase first: the file leaves the phone with children's details in it.
     await user.click(within(unsent).getByRole('button', { name: 'Export them to a file' }));
+    expect(within(unsent).getByRole('button', { name: 'Export them to a file' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    await user.type(within(unsent).getByLabelText('Passphrase for the file'), PASSPHRASE);
+    await user.type(within(unsent).getByLabelText('The passphrase again'), PASSPHRASE);
+    await user.click(within(unsent).getByRole('button', { name: 'Save the locked file' }));
     await waitFor(() => expect(downloads).toHaveLength(1), LIVE);
-    expect(downloads[0]!.fileName).toMatch(/^ura-unsent-\d{4}-\d{2}-\d{2}\.json$/);
-    const file = JSON.parse(await downloads[0]!.blob.text()) as {
+    expect(downloads[0]!.fileName).toMatch(/^ura-unsent-\d{4}-\d{2}-\d{2}-locked\.json$/);
+    const locked = await downloads[0]!.blob.text();
+    expect(JSON.parse(locked)).toMatchObject({ format: 'ura-unsent', version: 1 });
+    const opened = await openText(locked, PASSPHRASE);
+    if (!opened.ok) throw new Error(opened.reason);
+    const file = JSON.parse(opened.text) as {
       format: string;
       changes: { state: string; rejectionCode?: string; mutation: { id: string } }[];
     };
@@ -130,6 +144,8 @@ describe('signing out', () => {
       ['rejected', 'invalid_fields'],
       ['pending', undefined],
     ]);
+    // The passphrase form closes once the file is made.
+    await waitFor(() => expect(within(unsent).queryByLabelText('Passphrase for the file')).toBeNull(), LIVE);
 
     await user.click(within(unsent).getByRole('button', { name: 'Sign out and discard them' }));
     expect(screen.getByText(/Delete 2 changes for good and sign out\?/)).toBeInTheDocument();

@@ -4,6 +4,7 @@ import {
   countPending,
   countRejected,
   markAttempted,
+  oldestPendingAt,
   pendingMutations,
   settleOutbox,
 } from '../../../src/storage/outbox.ts';
@@ -115,5 +116,30 @@ describe('outbox', () => {
     expect(parseHlc(queued!.mutation.hlc).millis).toBeLessThan(parseHlc(refused.hlc).millis - 2 * 24 * 3600 * 1000);
     const student = await db.students.get(studentId);
     expect(new Set(Object.values(student!.hlcs))).toEqual(new Set([queued!.mutation.hlc]));
+  });
+});
+
+describe('oldestPendingAt', () => {
+  it('is undefined while nothing waits', async () => {
+    expect(await oldestPendingAt(db)).toBeUndefined();
+  });
+
+  it('gives when the oldest waiting change was saved, passing over refused ones', async () => {
+    const [first, second, third] = await appendMany(3);
+    const rows = await db.outbox.orderBy('seq').toArray();
+    const day = 24 * 3600 * 1000;
+    await db.outbox.update(rows[0]!.seq, { createdAt: Date.now() - 9 * day });
+    await db.outbox.update(rows[1]!.seq, { createdAt: Date.now() - 5 * day });
+    await db.outbox.update(rows[2]!.seq, { createdAt: Date.now() - 1 * day });
+    const secondSavedAt = (await db.outbox.get(rows[1]!.seq))!.createdAt;
+
+    await settleOutbox(db, [{ id: first ?? '', status: 'rejected', code: 'invalid_fields' }]);
+    expect(await oldestPendingAt(db)).toBe(secondSavedAt);
+
+    await settleOutbox(db, [
+      { id: second ?? '', status: 'applied' },
+      { id: third ?? '', status: 'applied' },
+    ]);
+    expect(await oldestPendingAt(db)).toBeUndefined();
   });
 });
