@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AcceptInvitationPage } from '../features/account/AcceptInvitationPage.tsx';
 import { SignInPage } from '../features/account/SignInPage.tsx';
 import { useDeviceAccount } from '../features/account/useDeviceAccount.ts';
 import { forgetLastClass } from '../features/screening/classSession.ts';
@@ -9,6 +10,7 @@ import { StudentListPage } from '../features/students/StudentListPage.tsx';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar.tsx';
 import { useSyncOverview } from '../features/sync/useSyncOverview.ts';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
+import { placesFor } from '../domain/writeRights.ts';
 import { setWorkerFromAccount } from '../state/workerStore.ts';
 import type { DeviceAccount } from '../storage/accountRepository.ts';
 import { Toast } from '../ui/Toast.tsx';
@@ -30,6 +32,8 @@ function Screen({ route, account }: { route: Route; account: DeviceAccount }) {
   switch (route.name) {
     case 'signIn':
       return <SignInPage account={account} />;
+    // An invitation is for a phone nobody is signed in on; here its link leads home.
+    case 'invitation':
     case 'today':
       return <LazyTodayPage />;
     case 'settings':
@@ -71,6 +75,12 @@ const NAV_ITEMS: readonly { section: Section; href: string }[] = [
   { section: 'settings', href: '#/settings' },
 ];
 
+/** The tabs a person can use: screening only for a role that screens somewhere (a teacher, the school team). */
+function navItemsFor(account: DeviceAccount): readonly { section: Section; href: string }[] {
+  const screens = placesFor(account.scope, 'screening').length > 0;
+  return NAV_ITEMS.filter(({ section }) => section !== 'screening' || screens);
+}
+
 /** The app once someone is signed in: the status bar, the screen of the route and the tabs. */
 function SignedInApp({ account }: { account: DeviceAccount }) {
   const { t } = useTranslation();
@@ -90,7 +100,7 @@ function SignedInApp({ account }: { account: DeviceAccount }) {
         </Suspense>
       </main>
       <nav className="app-nav" aria-label={t('nav.label')}>
-        {NAV_ITEMS.map(({ section, href }) => (
+        {navItemsFor(account).map(({ section, href }) => (
           <a key={section} href={href} aria-current={current === section ? 'page' : undefined}>
             {t(`nav.${section}`)}
           </a>
@@ -102,9 +112,13 @@ function SignedInApp({ account }: { account: DeviceAccount }) {
   );
 }
 
-/** The first screen of a new (or wiped) device: signing in, and nothing else reachable. */
+/**
+ * The first screen of a new (or wiped) device: signing in, or choosing one's
+ * password with an invitation code first, and nothing else reachable.
+ */
 function SignedOutApp() {
   const { t } = useTranslation();
+  const route = useHashRoute();
   useEffect(forgetLastClass, []);
   return (
     <div className="app">
@@ -112,7 +126,7 @@ function SignedOutApp() {
         <p className="app-name">{t('app.name')}</p>
       </header>
       <main className="app-main">
-        <SignInPage account={null} />
+        {route.name === 'invitation' ? <AcceptInvitationPage /> : <SignInPage account={null} />}
       </main>
       <UpdatePrompt pending={0} />
       <Toast />

@@ -17,7 +17,9 @@ export type Route =
   | { name: 'settings' }
   | { name: 'outbox' }
   /** Signing in again on a device that holds an account whose session ended. */
-  | { name: 'signIn' };
+  | { name: 'signIn' }
+  /** Choosing one's password with an invitation code, on a device nobody is signed in on. */
+  | { name: 'invitation' };
 
 /** The top-level screens the bottom navigation leads to; every route belongs to one. */
 export type Section = 'today' | 'cases' | 'students' | 'screening' | 'settings';
@@ -45,6 +47,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'outbox' };
     case 'sign-in':
       return { name: 'signIn' };
+    case 'invitation':
+      return { name: 'invitation' };
     case 'screening':
       return { name: 'classScreening' };
     case 'students':
@@ -64,6 +68,7 @@ export function parseRoute(hash: string): Route {
 export function sectionOf(route: Route): Section {
   switch (route.name) {
     case 'today':
+    case 'invitation':
       return 'today';
     case 'students':
     case 'newStudent':

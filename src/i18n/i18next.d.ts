@@ -3,6 +3,7 @@ import type account from '../../locales/en/account.json';
 import type cases from '../../locales/en/cases.json';
 import type casework from '../../locales/en/casework.json';
 import type common from '../../locales/en/common.json';
+import type invitation from '../../locales/en/invitation.json';
 import type outbox from '../../locales/en/outbox.json';
 import type plans from '../../locales/en/plans.json';
 import type screening from '../../locales/en/screening.json';
@@ -25,6 +26,7 @@ declare module 'i18next' {
       plans: typeof plans;
       outbox: typeof outbox;
       account: typeof account;
+      invitation: typeof invitation;
     };
   }
 }

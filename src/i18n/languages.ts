@@ -11,6 +11,7 @@ export const NAMESPACES = [
   'plans',
   'outbox',
   'account',
+  'invitation',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const FALLBACK_LANGUAGE: Language = 'en';

@@ -71,3 +71,50 @@ export async function signOutOnServer(fetchFn: FetchLike, baseUrl: string): Prom
   const response = await sessionRequest(fetchFn, `${baseUrl}/api/session`, { method: 'DELETE' });
   return response !== undefined && response.ok;
 }
+
+/**
+ * The limits of `POST /api/invitations/accept` (the server's acceptInvitationSchema),
+ * checked on the phone first so a person hears what is wrong without a round trip.
+ * The client may not import server code: tests/unit/sync/sessionApi.test.ts holds them equal.
+ */
+export const MIN_NEW_PASSWORD_LENGTH = 10;
+export const MAX_NEW_PASSWORD_LENGTH = 256;
+export const MAX_INVITATION_CODE_LENGTH = 64;
+
+export interface AcceptInvitationRequest {
+  code: string;
+  password: string;
+}
+
+/** `bad_request`: the server refused the code's or password's form (its rules are stricter than the phone's). */
+export type AcceptInvitationFailure =
+  'invalid_credentials' | 'too_many_attempts' | 'bad_request' | 'offline' | 'server';
+
+export type AcceptInvitationResult =
+  { ok: true } | { ok: false; reason: AcceptInvitationFailure; retryAfterSeconds?: number };
+
+/**
+ * `POST /api/invitations/accept`: sets the invited person's password and spends the code.
+ * It signs nobody in (sign in next with the new password). Never throws, like signIn.
+ */
+export async function acceptInvitation(
+  fetchFn: FetchLike,
+  baseUrl: string,
+  request: AcceptInvitationRequest,
+): Promise<AcceptInvitationResult> {
+  const response = await sessionRequest(fetchFn, `${baseUrl}/api/invitations/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: request.code, password: request.password }),
+  });
+  if (!response) return { ok: false, reason: 'offline' };
+  // Only the server's own 204: a captive portal's 200 page must not pass for a password set.
+  if (response.status === 204) return { ok: true };
+  if (response.status === 401) return { ok: false, reason: 'invalid_credentials' };
+  if (response.status === 429) {
+    const wait = retryAfterSeconds(response.headers.get('retry-after'));
+    return { ok: false, reason: 'too_many_attempts', ...(wait === undefined ? {} : { retryAfterSeconds: wait }) };
+  }
+  if (response.status === 400) return { ok: false, reason: 'bad_request' };
+  return { ok: false, reason: 'server' };
+}

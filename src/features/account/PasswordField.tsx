@@ -8,13 +8,17 @@ interface PasswordFieldProps {
   onValueChange: (value: string) => void;
   error?: string | undefined;
   inputRef?: Ref<HTMLInputElement>;
+  /** `new-password` where one is being chosen: the phone's password manager then offers a strong one. */
+  purpose?: 'current-password' | 'new-password';
+  name?: string;
 }
 
 /**
  * The password, with a toggle to show it: typed with one thumb on a small
  * keyboard, a password is easier to get right when it can be read back.
  */
-export function PasswordField({ label, value, onValueChange, error, inputRef }: PasswordFieldProps) {
+export function PasswordField(props: PasswordFieldProps) {
+  const { label, value, onValueChange, error, inputRef, purpose = 'current-password', name = 'password' } = props;
   const { t } = useTranslation('account');
   const [shown, setShown] = useState(false);
   return (
@@ -25,8 +29,8 @@ export function PasswordField({ label, value, onValueChange, error, inputRef }: 
             {...control}
             ref={inputRef}
             type={shown ? 'text' : 'password'}
-            name="password"
-            autoComplete="current-password"
+            name={name}
+            autoComplete={purpose}
             autoCapitalize="none"
             autoCorrect="off"
             spellCheck={false}

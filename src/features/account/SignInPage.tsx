@@ -7,6 +7,7 @@ import type { DeviceAccount } from '../../storage/accountRepository.ts';
 import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import './account.css';
+import { InvitationLink } from './InvitationLink.tsx';
 import { PasswordField } from './PasswordField.tsx';
 import { SignInProblemText } from './SignInProblemText.tsx';
 import { useSignIn } from './useSignIn.ts';
@@ -83,6 +84,7 @@ export function SignInPage({ account }: { account: DeviceAccount | null }) {
           {form.busy ? t('signIn.submitting') : ''}
         </p>
       </form>
+      {again ? null : <InvitationLink />}
     </section>
   );
 }

@@ -59,6 +59,22 @@ describe('the app gate', () => {
     expect(screen.queryByLabelText('Your name')).not.toBeInTheDocument();
   });
 
+  it('shows the screening tab only to a role that screens somewhere', async () => {
+    await seedAccount(['mentor'], { caseIds: [] });
+    window.location.hash = '#/settings';
+    const { unmount } = render(<App />);
+    const mentorTabs = await screen.findByRole('navigation', { name: 'Main' }, LIVE);
+    expect(within(mentorTabs).getByRole('link', { name: 'Cases' })).toBeInTheDocument();
+    expect(within(mentorTabs).queryByRole('link', { name: 'Screening' })).not.toBeInTheDocument();
+    unmount();
+
+    await resetDevice();
+    await seedAccount(['schoolTeam'], { schoolIds: ['0190a1b2-0000-7000-8000-00000000000a'] });
+    render(<App />);
+    const teamTabs = await screen.findByRole('navigation', { name: 'Main' }, LIVE);
+    expect(within(teamTabs).getByRole('link', { name: 'Screening' })).toBeInTheDocument();
+  });
+
   it('says on the sign-in screen that an administrator signed a revoked phone out', async () => {
     setSessionProblem('revoked');
     render(<App />);

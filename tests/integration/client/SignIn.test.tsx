@@ -121,7 +121,8 @@ describe('signing in on a new device', () => {
     expect(passwordField()).toHaveValue('secret');
   });
 
-  it('says how many minutes to wait after too many wrong passwords', async () => {
+  // Five real password checks (a memory-hard hash each) and their screens: give it more than the default 5 s.
+  it('says how many minutes to wait after too many wrong passwords', { timeout: 30_000 }, async () => {
     const user = await renderSignIn();
     await user.type(loginField(), 'mentor');
     // Five wrong passwords lock the login; the answer then says for how long.

@@ -11,6 +11,11 @@ describe('parseRoute', () => {
     }
   });
 
+  it('opens the sign-in and invitation screens', () => {
+    expect(parseRoute('#/sign-in')).toEqual({ name: 'signIn' });
+    expect(parseRoute('#/invitation')).toEqual({ name: 'invitation' });
+  });
+
   it('opens the student screens', () => {
     expect(parseRoute('#/students')).toEqual({ name: 'students' });
     expect(parseRoute('#/students/new')).toEqual({ name: 'newStudent' });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { FetchLike } from '../../../src/sync/postSync.ts';
-import { retryAfterSeconds, signIn, signOutOnServer } from '../../../src/sync/sessionApi.ts';
+import { acceptInvitationSchema } from '../../../src/server/accounts/accountSchemas.ts';
+import {
+  acceptInvitation,
+  MAX_INVITATION_CODE_LENGTH,
+  MAX_NEW_PASSWORD_LENGTH,
+  MIN_NEW_PASSWORD_LENGTH,
+  retryAfterSeconds,
+  signIn,
+  signOutOnServer,
+} from '../../../src/sync/sessionApi.ts';
 
 const REQUEST = { login: 'team', password: 'wrong-password', clientId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' };
 
@@ -76,5 +85,71 @@ describe('retryAfterSeconds', () => {
     expect(retryAfterSeconds('Sun, 10 Jan 2027 10:15:00 GMT', now)).toBe(900);
     expect(retryAfterSeconds('soon', now)).toBeUndefined();
     expect(retryAfterSeconds(null, now)).toBeUndefined();
+  });
+});
+
+const INVITATION = { code: '7KQ2-M9XD-4HJT-0PZW', password: 'a-new-password' };
+
+describe('acceptInvitation answers', () => {
+  it('posts the code and password as JSON with same-origin credentials', async () => {
+    const server = answering(204, undefined);
+    expect(await acceptInvitation(server.fetch, 'https://ura.example', INVITATION)).toEqual({ ok: true });
+    expect(server.sent).toHaveLength(1);
+    const [{ url, init }] = server.sent as [{ url: string; init: RequestInit }];
+    expect(url).toBe('https://ura.example/api/invitations/accept');
+    expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('same-origin');
+    expect(new Headers(init.headers).get('content-type')).toBe('application/json');
+    expect(JSON.parse(init.body as string)).toEqual(INVITATION);
+  });
+
+  it('maps 401 to invalid_credentials (a code unknown, used or expired)', async () => {
+    const server = answering(401, { error: { code: 'invalid_credentials' } });
+    expect(await acceptInvitation(server.fetch, '', INVITATION)).toEqual({ ok: false, reason: 'invalid_credentials' });
+  });
+
+  it('maps 429 to too_many_attempts, with the seconds to wait when the server gives them', async () => {
+    const timed = answering(429, { error: { code: 'too_many_attempts' } }, { 'retry-after': '42' });
+    expect(await acceptInvitation(timed.fetch, '', INVITATION)).toEqual({
+      ok: false,
+      reason: 'too_many_attempts',
+      retryAfterSeconds: 42,
+    });
+    const untimed = answering(429, { error: { code: 'too_many_attempts' } });
+    expect(await acceptInvitation(untimed.fetch, '', INVITATION)).toEqual({ ok: false, reason: 'too_many_attempts' });
+  });
+
+  it('maps 400 to bad_request', async () => {
+    const server = answering(400, {
+      error: { code: 'bad_request', issues: [{ path: 'password', code: 'too_small' }] },
+    });
+    expect(await acceptInvitation(server.fetch, '', INVITATION)).toEqual({ ok: false, reason: 'bad_request' });
+  });
+
+  it("maps a 5xx, and a 200 that is not the server's answer (a captive portal), to server", async () => {
+    const failing = answering(500, { error: { code: 'internal' } });
+    expect(await acceptInvitation(failing.fetch, '', INVITATION)).toEqual({ ok: false, reason: 'server' });
+    const portal: FetchLike = () => Promise.resolve(new Response('<html>Log in to the Wi-Fi</html>', { status: 200 }));
+    expect(await acceptInvitation(portal, '', INVITATION)).toEqual({ ok: false, reason: 'server' });
+  });
+
+  it('maps a network failure to offline, without throwing', async () => {
+    const fetch: FetchLike = () => Promise.reject(new TypeError('Failed to fetch'));
+    expect(await acceptInvitation(fetch, '', INVITATION)).toEqual({ ok: false, reason: 'offline' });
+  });
+});
+
+describe('the limits the phone checks before accepting an invitation', () => {
+  const valid = (code: string, password: string) => acceptInvitationSchema.safeParse({ code, password }).success;
+
+  it("are the server's own", () => {
+    const shortest = 'p'.repeat(MIN_NEW_PASSWORD_LENGTH);
+    const longest = 'p'.repeat(MAX_NEW_PASSWORD_LENGTH);
+    const longestCode = 'C'.repeat(MAX_INVITATION_CODE_LENGTH);
+    expect(valid(longestCode, shortest)).toBe(true);
+    expect(valid(longestCode, longest)).toBe(true);
+    expect(valid('C', shortest.slice(1))).toBe(false);
+    expect(valid('C', `${longest}p`)).toBe(false);
+    expect(valid(`${longestCode}C`, shortest)).toBe(false);
   });
 });
