@@ -110,6 +110,14 @@ describe('the screens on a phone', () => {
         .waitFor();
       expect(await seriousAxeViolations(fresh), language).toEqual([]);
       expect(await fresh.getByLabel(text(language, 'account:signIn.login')).inputValue()).toBe('team');
+
+      // The invitation screen, with the phone's own checks showing.
+      await fresh.getByRole('link', { name: text(language, 'invitation:link') }).click();
+      await fresh.getByRole('heading', { level: 1, name: text(language, 'invitation:title') }).waitFor();
+      await fresh.getByRole('button', { name: text(language, 'invitation:submit') }).click();
+      await fresh.getByText(text(language, 'invitation:required.code')).waitFor();
+      expect(await seriousAxeViolations(fresh), language).toEqual([]);
+      expect(await phoneProblems(fresh), language).toEqual({ overflow: 0, smallTargets: [] });
       await signedOut.close();
     },
   );
