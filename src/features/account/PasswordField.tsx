@@ -1,6 +1,6 @@
-import { useState, type Ref } from 'react';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldFrame } from '../../ui/FieldFrame.tsx';
+import { SecretField } from '../../ui/SecretField.tsx';
 
 interface PasswordFieldProps {
   label: string;
@@ -13,41 +13,8 @@ interface PasswordFieldProps {
   name?: string;
 }
 
-/**
- * The password, with a toggle to show it: typed with one thumb on a small
- * keyboard, a password is easier to get right when it can be read back.
- */
-export function PasswordField(props: PasswordFieldProps) {
-  const { label, value, onValueChange, error, inputRef, purpose = 'current-password', name = 'password' } = props;
+/** An account's password, with the toggle that shows it. */
+export function PasswordField({ purpose = 'current-password', name = 'password', ...field }: PasswordFieldProps) {
   const { t } = useTranslation('account');
-  const [shown, setShown] = useState(false);
-  return (
-    <FieldFrame label={label} error={error}>
-      {(control) => (
-        <div className="password-row">
-          <input
-            {...control}
-            ref={inputRef}
-            type={shown ? 'text' : 'password'}
-            name={name}
-            autoComplete={purpose}
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            value={value}
-            onChange={(event) => onValueChange(event.target.value)}
-          />
-          <button
-            type="button"
-            className="password-toggle"
-            aria-pressed={shown}
-            aria-controls={control.id}
-            onClick={() => setShown((before) => !before)}
-          >
-            {t('signIn.showPassword')}
-          </button>
-        </div>
-      )}
-    </FieldFrame>
-  );
+  return <SecretField {...field} name={name} autoComplete={purpose} showLabel={t('signIn.showPassword')} />;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH, passphraseLongEnough } from '../../domain/unsentEnvelope.ts';
 import { FieldFrame } from '../../ui/FieldFrame.tsx';
 import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { SecretField } from '../../ui/SecretField.tsx';
 import './lockedFile.css';
 
 interface Errors {
@@ -63,32 +64,19 @@ export function LockedExportForm({ onSave }: { onSave: (passphrase: string) => P
 
   return (
     <form ref={formRef} className="locked-file-form" noValidate onSubmit={(event) => void submit(event)}>
-      <FieldFrame
+      <SecretField
         label={t('unsentFile.passphrase')}
         hint={t('unsentFile.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
         error={errors.passphrase}
-      >
-        {(control) => (
-          <div className="passphrase-row">
-            <input
-              {...control}
-              {...inputProps}
-              ref={firstRef}
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-            <button
-              type="button"
-              className="passphrase-toggle"
-              aria-pressed={shown}
-              aria-controls={control.id}
-              onClick={() => setShown((before) => !before)}
-            >
-              {t('unsentFile.show')}
-            </button>
-          </div>
-        )}
-      </FieldFrame>
+        autoComplete="new-password"
+        showLabel={t('unsentFile.show')}
+        shown={shown}
+        onShownChange={setShown}
+        inputRef={firstRef}
+        value={passphrase}
+        onValueChange={setPassphrase}
+      />
+      {/* The second typing follows the first's toggle: shown together, so the two can be compared. */}
       <FieldFrame label={t('unsentFile.repeat')} error={errors.repeat}>
         {(control) => (
           <input {...control} {...inputProps} value={repeat} onChange={(event) => setRepeat(event.target.value)} />

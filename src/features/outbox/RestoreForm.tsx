@@ -5,6 +5,7 @@ import { importUnsentFile, type ImportFailure, type ImportOutcome } from '../../
 import { writeFailureOf, type WriteFailure } from '../../storage/writeFailure.ts';
 import { requestSync } from '../../sync/syncController.ts';
 import { FieldFrame } from '../../ui/FieldFrame.tsx';
+import { SecretField } from '../../ui/SecretField.tsx';
 import './lockedFile.css';
 
 type Result = ImportOutcome | { ok: false; reason: 'noFile' | WriteFailure };
@@ -22,7 +23,6 @@ export function RestoreForm() {
   const { t } = useTranslation(['outbox', 'common']);
   const [file, setFile] = useState<File>();
   const [passphrase, setPassphrase] = useState('');
-  const [shown, setShown] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -80,32 +80,16 @@ export function RestoreForm() {
           <input {...control} ref={fileRef} type="file" onChange={(event) => setFile(event.target.files?.[0])} />
         )}
       </FieldFrame>
-      <FieldFrame label={t('copy.passphrase')} hint={t('copy.passphraseHint')} error={passphraseError}>
-        {(control) => (
-          <div className="passphrase-row">
-            <input
-              {...control}
-              ref={passphraseRef}
-              type={shown ? 'text' : 'password'}
-              autoComplete="off"
-              autoCapitalize="none"
-              autoCorrect="off"
-              spellCheck={false}
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-            <button
-              type="button"
-              className="passphrase-toggle"
-              aria-pressed={shown}
-              aria-controls={control.id}
-              onClick={() => setShown((before) => !before)}
-            >
-              {t('common:unsentFile.show')}
-            </button>
-          </div>
-        )}
-      </FieldFrame>
+      <SecretField
+        label={t('copy.passphrase')}
+        hint={t('copy.passphraseHint')}
+        error={passphraseError}
+        autoComplete="off"
+        showLabel={t('common:unsentFile.show')}
+        inputRef={passphraseRef}
+        value={passphrase}
+        onValueChange={setPassphrase}
+      />
       <button type="submit" className="button-primary" disabled={busy}>
         {busy ? t('copy.bringing') : t('copy.bringBack')}
       </button>
