@@ -4,7 +4,14 @@
  * server must answer. See tests/integration/server/syncFuzz.test.ts.
  */
 import fc from 'fast-check';
-import { MAX_MUTATIONS_PER_REQUEST, MAX_PULL_LIMIT, type Mutation } from '../../src/sync/protocol.ts';
+import {
+  MAX_MUTATIONS_PER_REQUEST,
+  MAX_PULL_LIMIT,
+  OLDEST_SUPPORTED_PROTOCOL_VERSION,
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  type Mutation,
+} from '../../src/sync/protocol.ts';
 import {
   makeCaseEvent,
   makeCaseRecord,
@@ -63,7 +70,12 @@ export function validRequest(): Record<string, unknown> {
 
 export const json = (value: unknown): string => JSON.stringify(value);
 const refused = (body: string, status = 400): HostileBody => ({ body, status });
-const notOne = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })).filter((n) => n !== 1);
+const anyNumber = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
+/** A version the server does not speak: any number but a supported whole one (a fraction between two is told to update). */
+const unsupportedProtocol = anyNumber.filter(
+  (n) => !(Number.isInteger(n) && n >= OLDEST_SUPPORTED_PROTOCOL_VERSION && n <= PROTOCOL_VERSION),
+);
+const unsupportedSchema = anyNumber.filter((n) => n !== SCHEMA_VERSION);
 
 /** The request envelope: wrong types, missing and unknown keys, versions, ranges, too many mutations. */
 export const hostileEnvelope: fc.Arbitrary<HostileBody> = fc.oneof(
@@ -82,7 +94,10 @@ export const hostileEnvelope: fc.Arbitrary<HostileBody> = fc.oneof(
     .tuple(unknownKey(REQUEST_KEYS), fc.jsonValue())
     .map(([key, value]) => refused(json(withValueAt(validRequest(), [key], value)))),
   fc
-    .tuple(fc.constantFrom<Path>(['protocolVersion'], ['schemaVersion'], ['mutations', 0, 'schema']), notOne)
+    .oneof(
+      fc.tuple(fc.constant<Path>(['protocolVersion']), unsupportedProtocol),
+      fc.tuple(fc.constantFrom<Path>(['schemaVersion'], ['mutations', 0, 'schema']), unsupportedSchema),
+    )
     .map(([path, version]) => refused(json(withValueAt(validRequest(), path, version)), 426)),
   fc
     .oneof(
