@@ -8,32 +8,12 @@ import {
   isMentorFlag,
   isRole,
   isSensitiveField,
-  type AccessScope,
   type RecordKeys,
   type Role,
 } from '../../../src/domain/accessScope.ts';
+import { CASE, CLASS, OTHER_SCHOOL, SCHOOL, SCOPES, scope, STUDENT } from '../../support/roleScopes.ts';
 
-const SCHOOL = 'school-in';
-const OTHER_SCHOOL = 'school-out';
-const CLASS = classKeyOf(5, '5/1');
 const OTHER_CLASS = classKeyOf(5, '5/2');
-const STUDENT = 'student-in';
-const CASE = 'case-in';
-
-function scope(over: Partial<AccessScope>): AccessScope {
-  return { ...EMPTY_SCOPE, version: 7, ...over };
-}
-
-/** One scope per role, each reaching the "in" records and none of the "out" ones. */
-const SCOPES: Record<Role, AccessScope> = {
-  schoolTeam: scope({ roles: ['schoolTeam'], schoolIds: [SCHOOL] }),
-  principal: scope({ roles: ['principal'], schoolIds: [SCHOOL] }),
-  teacher: scope({ roles: ['teacher'], classes: [{ schoolId: SCHOOL, classKey: CLASS }] }),
-  mentor: scope({ roles: ['mentor'], caseIds: [CASE], studentIds: [STUDENT] }),
-  coordinator: scope({ roles: ['coordinator'], caseIds: [CASE], studentIds: [STUDENT] }),
-  cswLiaison: scope({ roles: ['cswLiaison'], caseIds: [CASE], studentIds: [STUDENT] }),
-  admin: scope({ roles: ['admin'] }),
-};
 
 /** The record kinds of the matrix; a clash record about a student differs from one about a case's records. */
 const KINDS = [

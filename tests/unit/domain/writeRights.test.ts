@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classKeyOf, EMPTY_SCOPE, type AccessScope, type Role } from '../../../src/domain/accessScope.ts';
+import { classKeyOf } from '../../../src/domain/accessScope.ts';
 import { caseKeysOf, studentKeysOf } from '../../../src/domain/newRecordKeys.ts';
 import type { StudentFields } from '../../../src/domain/student.ts';
 import {
@@ -12,28 +12,9 @@ import {
   studentRights,
   type CaseRights,
 } from '../../../src/domain/writeRights.ts';
+import { CASE, CLASS, OTHER_SCHOOL, SCHOOL, SCOPES, scope, STUDENT } from '../../support/roleScopes.ts';
 
-const SCHOOL = 'school-in';
-const OTHER_SCHOOL = 'school-out';
-const CLASS = classKeyOf(5, '5/1');
-const STUDENT = 'student-in';
 const SIBLING = 'student-sibling';
-const CASE = 'case-in';
-
-function scope(over: Partial<AccessScope>): AccessScope {
-  return { ...EMPTY_SCOPE, version: 7, ...over };
-}
-
-/** One scope per role, each reaching the case of STUDENT (grade 5, class 5/1) as the server gives it. */
-const SCOPES: Record<Role, AccessScope> = {
-  schoolTeam: scope({ roles: ['schoolTeam'], schoolIds: [SCHOOL] }),
-  principal: scope({ roles: ['principal'], schoolIds: [SCHOOL] }),
-  teacher: scope({ roles: ['teacher'], classes: [{ schoolId: SCHOOL, classKey: CLASS }] }),
-  mentor: scope({ roles: ['mentor'], caseIds: [CASE], studentIds: [STUDENT] }),
-  coordinator: scope({ roles: ['coordinator'], caseIds: [CASE], studentIds: [STUDENT] }),
-  cswLiaison: scope({ roles: ['cswLiaison'], caseIds: [CASE], studentIds: [STUDENT] }),
-  admin: scope({ roles: ['admin'] }),
-};
 
 function fields(over: Partial<StudentFields> = {}): StudentFields {
   return {
