@@ -158,10 +158,25 @@ export interface SessionUser {
   organisationId: string | null;
 }
 
-/** The reply to sign-in and to `GET /api/session`. */
+/** The reply to `GET /api/session`; sign-in's adds the device's recovery secret (SignInReply). */
 export interface SessionInfo {
   user: SessionUser;
   scope: AccessScope;
   /** Epoch milliseconds when the session ends unless used again (each use renews it). */
   expiresAt: number;
+}
+
+/** A recovery secret: 32 random bytes, base64url without padding. */
+export const RECOVERY_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** The reply to `POST /api/session` (a password sign-in), and to nothing else. */
+export interface SignInReply extends SessionInfo {
+  /**
+   * This device's recovery secret (docs/accounts.md): the same each time the
+   * same person signs in on it, until it is revoked, signed out, or another
+   * person signs in on it. The phone wraps its data key with it, so a password
+   * sign-in recovers the key after too many wrong PINs. Keep it only wrapped;
+   * never store or log it as it is.
+   */
+  recoverySecret: string;
 }

@@ -10,7 +10,13 @@ import { caseEventFieldsSchema, caseFieldsSchema } from '../domain/caseRecordVal
 import { planActionFieldsSchema } from '../domain/planActionValidation.ts';
 import { referralFieldsSchema } from '../domain/referralValidation.ts';
 import { studentFieldsSchema } from '../domain/studentValidation.ts';
-import { MAX_MUTATIONS_PER_REQUEST, MAX_PULL_LIMIT, type Entity, type MutationEntity } from './protocol.ts';
+import {
+  MAX_MUTATIONS_PER_REQUEST,
+  MAX_PULL_LIMIT,
+  RECOVERY_SECRET_PATTERN,
+  type Entity,
+  type MutationEntity,
+} from './protocol.ts';
 import { conflictChoiceSchema, homeVisitRecordSchema, screeningRecordSchema } from './protocolRecordSchemas.ts';
 
 const id = z.string().regex(ID_PATTERN);
@@ -114,3 +120,6 @@ export const signInRequestSchema = z.strictObject({
   password: z.string().min(1).max(256),
   clientId: id,
 });
+
+/** `recoverySecret` of the sign-in reply (SignInReply): 32 random bytes, base64url, 43 characters. */
+export const recoverySecretSchema = z.string().length(43).regex(RECOVERY_SECRET_PATTERN);

@@ -1,10 +1,10 @@
-import type { ErrorResponse, SessionInfo, SignInRequest } from './protocol.ts';
+import { RECOVERY_SECRET_PATTERN, type ErrorResponse, type SignInReply, type SignInRequest } from './protocol.ts';
 import type { FetchLike } from './postSync.ts';
 
 export type SignInFailure = 'invalid_credentials' | 'too_many_attempts' | 'device_revoked' | 'offline' | 'server';
 
 export type SignInResult =
-  { ok: true; session: SessionInfo } | { ok: false; reason: SignInFailure; retryAfterSeconds?: number };
+  { ok: true; session: SignInReply } | { ok: false; reason: SignInFailure; retryAfterSeconds?: number };
 
 /** Sign-in checks a memory-hard hash on the server: give it longer than a sync page, but not forever. */
 export const SESSION_TIMEOUT_MS = 30_000;
@@ -32,14 +32,20 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-function isSessionInfo(value: unknown): value is SessionInfo {
-  const info = value as Partial<SessionInfo> | null;
+/**
+ * The sign-in reply's schema, checked by hand rather than with zod (protocolSchemas.ts
+ * has `recoverySecretSchema`): this runs on the first screen, which must not load zod.
+ */
+function isSignInReply(value: unknown): value is SignInReply {
+  const info = value as Partial<SignInReply> | null;
   return (
     typeof info === 'object' &&
     info !== null &&
     typeof info.user?.id === 'string' &&
     typeof info.scope?.version === 'number' &&
-    typeof info.expiresAt === 'number'
+    typeof info.expiresAt === 'number' &&
+    typeof info.recoverySecret === 'string' &&
+    RECOVERY_SECRET_PATTERN.test(info.recoverySecret)
   );
 }
 
@@ -53,7 +59,7 @@ export async function signIn(fetchFn: FetchLike, baseUrl: string, request: SignI
   if (!response) return { ok: false, reason: 'offline' };
   if (response.status === 200) {
     const body: unknown = await response.json().catch(() => undefined);
-    return isSessionInfo(body) ? { ok: true, session: body } : { ok: false, reason: 'server' };
+    return isSignInReply(body) ? { ok: true, session: body } : { ok: false, reason: 'server' };
   }
   if (response.status === 401) return { ok: false, reason: 'invalid_credentials' };
   if (response.status === 429) {

@@ -21,7 +21,7 @@ export interface AccountServer {
   app: FastifyInstance;
   db: AppDatabase;
   fetch: FetchLike;
-  /** Every request that reached the server, as `METHOD /path`. */
+  /** Every request that reached the server, as `METHOD /path` (the query left out). */
   requests: string[];
   /** While true, every request fails as a browser's fetch does with no network. */
   setOffline: (offline: boolean) => void;
@@ -67,13 +67,18 @@ export async function startAccountServer(): Promise<AccountServer> {
   let cookie: string | undefined;
   const fetch: FetchLike = async (url, init) => {
     if (offline) throw new TypeError('Failed to fetch');
-    const path = new URL(url, 'http://ura.test').pathname;
+    const { pathname: path, search } = new URL(url, 'http://ura.test');
     const method = init.method ?? 'GET';
     requests.push(`${method} ${path}`);
     const headers = headersOf(init);
     if (cookie !== undefined && path.startsWith('/api')) headers.cookie = cookie;
     const payload = payloadOf(init.body);
-    const reply = await app.inject({ method: method as 'GET', url: path, headers, ...(payload ? { payload } : {}) });
+    const reply = await app.inject({
+      method: method as 'GET',
+      url: `${path}${search}`,
+      headers,
+      ...(payload ? { payload } : {}),
+    });
     cookie = cookieAfter(reply.headers['set-cookie'], cookie);
     const replyHeaders = new Headers();
     for (const [name, value] of Object.entries(reply.headers)) {

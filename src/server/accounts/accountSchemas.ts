@@ -4,6 +4,7 @@ import { classKeyOf } from '../../domain/accessScope.ts';
 import { ID_PATTERN } from '../../domain/student.ts';
 import { LANGUAGES } from '../../domain/localizedName.ts';
 import type { ErrorResponse } from '../../sync/protocol.ts';
+import { AUDIT_ACTIONS } from '../audit/auditLog.ts';
 import { errorBody } from '../routes/errorReplies.ts';
 import { MIN_PASSWORD_LENGTH } from './invitations.ts';
 import { ORGANISATION_KINDS } from './organisations.ts';
@@ -62,10 +63,23 @@ export const acceptInvitationSchema = z.strictObject({
   password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
 });
 
-export const auditQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  before: z.coerce.number().int().min(1).optional(),
-});
+/** Epoch milliseconds in a query string. */
+const instant = z.coerce.number().int().min(0).max(8.64e15);
+
+/** Which page of the audit trail, and which events (ids and times only: a query string is logged). */
+export const auditQuerySchema = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    before: z.coerce.number().int().min(1).optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    userId: id.optional(),
+    caseId: id.optional(),
+    from: instant.optional(),
+    to: instant.optional(),
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from < query.to, {
+    path: ['to'],
+  });
 
 export type BodyParse<T> = { ok: true; data: T } | { ok: false; body: ErrorResponse };
 

@@ -103,7 +103,7 @@ export async function revokeRole(
 ): Promise<boolean> {
   const row = await db
     .selectFrom('role_assignment')
-    .select('role')
+    .select(['role', 'school_id', 'municipality_id'])
     .where('id', '=', roleAssignmentId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
@@ -116,7 +116,8 @@ export async function revokeRole(
       action: 'role_revoked',
       entity: 'user',
       entityId: userId,
-      detail: { role: row.role, roleAssignmentId },
+      // Where the role was: the audit trail places the event there (auditPlaces.ts), as it did the grant.
+      detail: { role: row.role, roleAssignmentId, schoolId: row.school_id, municipalityId: row.municipality_id },
     },
   ]);
   return true;

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
 import { recordAudit } from '../audit/auditLog.ts';
+import { recoverySecretOf } from '../accounts/devices.ts';
 import { newSessionToken, sha256Hex } from './secretTokens.ts';
 
 type Db = Kysely<DatabaseSchema>;
@@ -35,6 +36,8 @@ export type SessionLookup =
 export interface NewSession {
   token: string;
   expiresAt: number;
+  /** The device's recovery secret, for the sign-in reply only (docs/accounts.md). */
+  recoverySecret: string;
 }
 
 export function sessionExpiry(createdAt: number, now: number): number {
@@ -45,7 +48,8 @@ export function sessionExpiry(createdAt: number, now: number): number {
  * Binds the device to the user and starts a session on it, in one transaction.
  * A device another person used is taken over (a shared phone), and any session
  * still open on it ends: a device holds one person's session at a time. A
- * revoked device stays revoked and gets no session.
+ * revoked device stays revoked and gets no session. The device's recovery
+ * secret is kept for the same person and made anew for another one.
  */
 export async function openSession(
   db: Db,
@@ -65,9 +69,11 @@ export async function openSession(
         .values({ client_id: clientId, user_id: userId, first_seen_at: now, last_seen_at: now, revoked_at: null })
         .execute();
     } else {
+      // Another person must not receive the secret that unlocks the previous one's data.
+      const takenOver = device.user_id !== userId ? { recovery_secret: null } : {};
       await trx
         .updateTable('device')
-        .set({ user_id: userId, last_seen_at: now })
+        .set({ user_id: userId, last_seen_at: now, ...takenOver })
         .where('client_id', '=', clientId)
         .execute();
     }
@@ -91,7 +97,7 @@ export async function openSession(
         revoked_at: null,
       })
       .execute();
-    return { token, expiresAt };
+    return { token, expiresAt, recoverySecret: await recoverySecretOf(trx, clientId) };
   });
 }
 

@@ -2,7 +2,8 @@
  * Online sign-in of one person on one device (docs/accounts.md, "Sign-in").
  * An unknown login, a wrong password, a disabled user and a user who has not
  * yet chosen a password all answer the same, after the same scrypt work. Five
- * wrong passwords in a row lock the login for 15 minutes.
+ * wrong passwords in a row lock the login for 15 minutes. Success hands back
+ * the device's recovery secret, which no other reply carries.
  */
 import type { Kysely } from 'kysely';
 import type { SignInRequest } from '../../sync/protocol.ts';
@@ -18,7 +19,7 @@ export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
 
 export type SignInOutcome =
-  | { ok: true; userId: string; token: string; expiresAt: number }
+  | { ok: true; userId: string; token: string; expiresAt: number; recoverySecret: string }
   | { ok: false; status: 401; code: 'invalid_credentials' }
   | { ok: false; status: 403; code: 'device_revoked' }
   | { ok: false; status: 429; code: 'too_many_attempts'; retryAfterSeconds: number };
@@ -66,7 +67,13 @@ export async function signIn(db: Db, request: SignInRequest, now: number): Promi
       .execute();
     await recordAudit(trx, now, [{ userId: user.id, clientId, action: 'sign_in' }]);
   });
-  return { ok: true, userId: user.id, token: opened.token, expiresAt: opened.expiresAt };
+  return {
+    ok: true,
+    userId: user.id,
+    token: opened.token,
+    expiresAt: opened.expiresAt,
+    recoverySecret: opened.recoverySecret,
+  };
 }
 
 /** Counts a wrong password; the fifth in a row locks the login (and starts the count again). */

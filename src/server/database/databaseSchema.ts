@@ -122,6 +122,12 @@ export interface DeviceTable {
   first_seen_at: number;
   last_seen_at: number;
   revoked_at: number | null;
+  /**
+   * 32 random bytes, base64url: wraps the device's data key so a password sign-in
+   * can recover it after too many wrong PINs. Kept as it is (it must be handed
+   * back), only ever sent in the sign-in reply; null once revoked or signed out.
+   */
+  recovery_secret: string | null;
 }
 
 /** A one-time code that lets a new user choose a password. */
@@ -149,6 +155,15 @@ export interface AuditEventTable {
   detail_json: string | null;
 }
 
+/**
+ * The municipalities an audit event belongs to (src/server/audit/auditPlaces.ts),
+ * one row each: what limits a municipal coordinator's view of the trail.
+ */
+export interface AuditEventMunicipalityTable {
+  municipality_id: string;
+  event_id: number;
+}
+
 export interface DatabaseSchema {
   applied_mutation: AppliedMutationTable;
   entity_field: EntityFieldTable;
@@ -162,6 +177,7 @@ export interface DatabaseSchema {
   device: DeviceTable;
   invitation: InvitationTable;
   audit_event: AuditEventTable;
+  audit_event_municipality: AuditEventMunicipalityTable;
 }
 
 /** The tables the app owns (not Kysely's migration bookkeeping). */
@@ -178,4 +194,5 @@ export const APP_TABLES = [
   'device',
   'invitation',
   'audit_event',
+  'audit_event_municipality',
 ] as const satisfies readonly (keyof DatabaseSchema)[];

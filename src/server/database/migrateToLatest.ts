@@ -5,6 +5,8 @@ import * as createSyncTables from './migrations/1795431600000_create_sync_tables
 import * as changeLogClient from './migrations/1795435200000_change_log_client.ts';
 import * as entityFieldClient from './migrations/1795438800000_entity_field_client.ts';
 import * as accountsAndScopes from './migrations/1795442400000_accounts_and_scopes.ts';
+import * as deviceRecoverySecret from './migrations/1795446000000_device_recovery_secret.ts';
+import * as auditEventMunicipality from './migrations/1795449600000_audit_event_municipality.ts';
 
 /**
  * Every migration, listed in code rather than read from a folder, so the
@@ -16,6 +18,8 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1795435200000_change_log_client': changeLogClient,
   '1795438800000_entity_field_client': entityFieldClient,
   '1795442400000_accounts_and_scopes': accountsAndScopes,
+  '1795446000000_device_recovery_secret': deviceRecoverySecret,
+  '1795449600000_audit_event_municipality': auditEventMunicipality,
 };
 
 const inCodeProvider: MigrationProvider = {

@@ -12,7 +12,7 @@ import type { Invitation } from '../accounts/invitations.ts';
 import { ORGANISATION_KINDS, type Organisation } from '../accounts/organisations.ts';
 import type { CreatedUser, UserSummary } from '../accounts/users.ts';
 import type { AuditAction } from '../audit/auditLog.ts';
-import type { AuditRow } from '../routes/adminAuditRoutes.ts';
+import type { AuditPage, AuditRow } from '../audit/auditTrail.ts';
 import { INVITATION_LIFETIME } from './openApiLimits.ts';
 import { roleSchema, type Same } from './replySchemas.ts';
 
@@ -119,6 +119,15 @@ export const roleAssignmentCreatedSchema = z.strictObject({ roleAssignment: role
 export const deviceListSchema = z.strictObject({ devices: z.array(deviceSchema) });
 export const auditPageSchema = z.strictObject({
   events: z.array(auditEventSchema).meta({ description: 'Newest first.' }),
+  hasMore: z.boolean().meta({ description: 'Older events match the same filters: ask again with `before`.' }),
+  people: z.record(z.string(), z.string()).meta({
+    description:
+      'The display name of each person the page names (who acted, whose account, a case assignee), by user id, ' +
+      'as it is now: the trail itself stores ids only.',
+  }),
+  organisations: z
+    .record(z.string(), z.string())
+    .meta({ description: 'The name of each organisation the page is about, by id.' }),
 });
 
 // Compile-time checks that each twin and the type its route sends agree both ways.
@@ -130,6 +139,7 @@ const userSummaryMatches: Same<z.output<typeof userSummarySchema>, UserSummary> 
 const createdUserMatches: Same<z.output<typeof createdUserSchema>, Required<CreatedUser>> = true;
 const deviceMatches: Same<z.output<typeof deviceSchema>, DeviceSummary> = true;
 const auditEventMatches: Same<z.output<typeof auditEventSchema>, AuditRow> = true;
+const auditPageMatches: Same<z.output<typeof auditPageSchema>, AuditPage> = true;
 void organisationMatches;
 void roleAssignmentMatches;
 void invitationMatches;
@@ -137,3 +147,4 @@ void userSummaryMatches;
 void createdUserMatches;
 void deviceMatches;
 void auditEventMatches;
+void auditPageMatches;

@@ -122,6 +122,9 @@ export const ADMIN_PATHS: PathSpecs = {
       operationId: 'revokeDevice',
       tag: 'administration',
       summary: 'Revoke a device (a lost phone): its sessions end, and its next request wipes it.',
+      description:
+        "Also destroys the device's recovery secret, so the phone's files can no longer recover its data key " +
+        '(docs/accounts.md, "Recovery secret").',
       access: ADMIN,
       pathParameters: { clientId: "The device's sync client id." },
       success: { status: 204, description: 'Revoked (also when it already was).' },
@@ -133,14 +136,27 @@ export const ADMIN_PATHS: PathSpecs = {
       operationId: 'readAuditTrail',
       tag: 'administration',
       summary: 'The audit trail, newest first, one page at a time.',
-      description: 'Rows hold ids and counts only, never names, notes or values (docs/accounts.md, "Audit").',
+      description:
+        'Rows hold ids and counts only, never names, notes or values (docs/accounts.md, "Audit"); the page adds ' +
+        'the names of the people and organisations it names. An administrator reads every event; a municipal ' +
+        'coordinator only those that belong to one of their municipalities (by the person who acted, the person, ' +
+        'case, school or organisation the event is about), whatever the filters say.',
       access: { roles: ['admin', 'coordinator'] },
       query: queryParameters(auditQuerySchema, {
         limit: 'Events per page.',
         before: 'Only events with a smaller id: the smallest id of the previous page, to read further back.',
+        action: 'Only events of this kind.',
+        userId: 'Only what this person did.',
+        caseId: 'Only events about this case.',
+        from: 'Only events at or after this time (ms since 1970).',
+        to: 'Only events before this time (ms since 1970); must be later than `from`.',
       }),
       success: { status: 200, description: 'One page of events.', schema: 'AuditPage' },
-      refusals: { bad_request: 'A query parameter is out of range, not a whole number, or unknown.' },
+      refusals: {
+        bad_request:
+          'A query parameter is out of range, not a whole number, not an id, not a known action, unknown, ' +
+          'or `to` is not later than `from`.',
+      },
     },
   },
 };

@@ -44,6 +44,7 @@ import {
   roleSchema,
   sessionInfoSchema,
   sessionUserSchema,
+  signInReplySchema,
   syncResponseSchema,
 } from './replySchemas.ts';
 
@@ -92,6 +93,12 @@ function accountSchemas(): Named[] {
   return [
     [signInRequestSchema, 'SignInRequest', 'The login is compared trimmed and lower-cased.'],
     [sessionInfoSchema, 'SessionInfo', 'Who is signed in, what they may see, and until when.'],
+    [
+      signInReplySchema,
+      'SignInReply',
+      "The session, and the device's recovery secret: the phone wraps its data key with it, so signing in " +
+        'again online recovers the key after too many wrong PINs.',
+    ],
     [sessionUserSchema, 'SessionUser'],
     [acceptInvitationSchema, 'AcceptInvitationRequest'],
     [idSchema, 'Id', 'A lower-case UUID.'],

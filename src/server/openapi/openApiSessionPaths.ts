@@ -13,13 +13,14 @@ export const SESSION_PATHS: PathSpecs = {
       description:
         'Online, once per device (docs/accounts.md, "Sign-in"). On success the reply sets the session cookie ' +
         '(`HttpOnly`, `Secure`, `SameSite=Strict`, `Path=/api`) and any earlier session of the device ends. ' +
+        'Only this reply carries the device\'s recovery secret (docs/accounts.md, "Recovery secret"). ' +
         'Every request counts against the per-address limit, even a malformed one.',
       access: 'public',
       body: 'SignInRequest',
       success: {
         status: 200,
-        description: 'Signed in: who, what they may see, and until when.',
-        schema: 'SessionInfo',
+        description: "Signed in: who, what they may see, until when, and the device's recovery secret.",
+        schema: 'SignInReply',
         headers: SET_COOKIE_HEADER,
       },
       refusals: {
@@ -48,6 +49,7 @@ export const SESSION_PATHS: PathSpecs = {
       tag: 'session',
       summary: 'Sign out: end the session and clear its cookie.',
       description:
+        "Ends the session and destroys its device's recovery secret (the app deletes its data as it signs out). " +
         'Answers 204 even without a session (already signed out, or expired): the app signs out offline too, and ' +
         'only wants the cookie gone.',
       access: 'optionalSession',

@@ -16,8 +16,10 @@ import {
   type MutationResult,
   type RejectionCode,
   type SessionInfo,
+  type SignInReply,
   type SyncResponse,
 } from '../../sync/protocol.ts';
+import { recoverySecretSchema } from '../../sync/protocolSchemas.ts';
 
 /** Why a mutation was rejected; a `Record` so a new code without its meaning fails typecheck. */
 const REJECTION_MEANINGS: Record<RejectionCode, string> = {
@@ -126,6 +128,15 @@ export const sessionInfoSchema = z.strictObject({
   }),
 });
 
+export const signInReplySchema = sessionInfoSchema.extend({
+  recoverySecret: recoverySecretSchema.meta({
+    description:
+      "This device's recovery secret: 32 random bytes, base64url. The same each time the same person signs in on " +
+      'the device; a new one after the device is signed out or another person signs in on it. No other reply ' +
+      'carries it.',
+  }),
+});
+
 function describeEach(meanings: Readonly<Record<string, string>>): string {
   return Object.entries(meanings)
     .map(([code, meaning]) => `\`${code}\`, ${meaning}`)
@@ -139,6 +150,7 @@ const mutationResultMatches: Same<z.output<typeof mutationResultSchema>, Mutatio
 const errorResponseMatches: Same<z.output<typeof errorResponseSchema>, ErrorResponse> = true;
 const healthResponseMatches: Same<z.output<typeof healthResponseSchema>, HealthResponse> = true;
 const sessionInfoMatches: Same<z.output<typeof sessionInfoSchema>, SessionInfo> = true;
+const signInReplyMatches: Same<z.output<typeof signInReplySchema>, SignInReply> = true;
 // Each refusal's body is one ErrorResponse.
 const errorReplyIsErrorResponse: z.output<ReturnType<typeof errorReplySchemaFor>> extends ErrorResponse ? true : false =
   true;
@@ -147,4 +159,5 @@ void mutationResultMatches;
 void errorResponseMatches;
 void healthResponseMatches;
 void sessionInfoMatches;
+void signInReplyMatches;
 void errorReplyIsErrorResponse;

@@ -1,11 +1,14 @@
 /**
  * Sign-in, the current session and sign-out (docs/accounts.md), and the
- * public half of invitations: `POST /api/invitations/accept`.
+ * public half of invitations: `POST /api/invitations/accept`. Only sign-in's
+ * reply carries the device's recovery secret; signing out destroys it.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { SignInReply } from '../../sync/protocol.ts';
 import { signInRequestSchema } from '../../sync/protocolSchemas.ts';
 import { recordAudit } from '../audit/auditLog.ts';
 import { acceptInvitationSchema, parseBody } from '../accounts/accountSchemas.ts';
+import { forgetRecoverySecret } from '../accounts/devices.ts';
 import { acceptInvitation } from '../accounts/invitations.ts';
 import { authenticate, authOf, type AuthDeps } from '../auth/authenticate.ts';
 import { clearedSessionCookie, sessionCookie, sessionTokenFrom } from '../auth/sessionCookie.ts';
@@ -38,7 +41,8 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
       return reply.code(outcome.status).send(errorBody(outcome.code));
     }
     reply.header('set-cookie', sessionCookie(outcome.token, outcome.expiresAt, now));
-    return sessionInfo(deps.db, outcome.userId, outcome.expiresAt);
+    const session = await sessionInfo(deps.db, outcome.userId, outcome.expiresAt);
+    return { ...session, recoverySecret: outcome.recoverySecret } satisfies SignInReply;
   });
 
   app.get('/api/session', { onRequest: authenticate(deps) }, async (request) => {
@@ -57,8 +61,14 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
         .select(['user_id', 'client_id'])
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
-      if (session !== undefined && (await endSession(deps.db, tokenHash, now))) {
-        await recordAudit(deps.db, now, [{ userId: session.user_id, clientId: session.client_id, action: 'sign_out' }]);
+      if (session !== undefined) {
+        await deps.db.transaction().execute(async (trx) => {
+          // Even when the session had already lapsed: the app deletes its data as it signs out.
+          await forgetRecoverySecret(trx, session.client_id, session.user_id);
+          if (await endSession(trx, tokenHash, now)) {
+            await recordAudit(trx, now, [{ userId: session.user_id, clientId: session.client_id, action: 'sign_out' }]);
+          }
+        });
       }
     }
     return reply.code(204).header('set-cookie', clearedSessionCookie()).send();

@@ -1,11 +1,13 @@
 /**
  * Request logs (docs/accounts.md, "Audit") hold method, path, status and
- * time: never a password, a login, a session token or a cookie, even at
- * level info, through a sign-in, a wrong password, a sync and a sign-out.
+ * time: never a password, a login, a session token, a cookie or a recovery
+ * secret, even at level info, through a sign-in, a wrong password, a sync and
+ * a sign-out.
  */
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SCHOOL_IDS } from '../../../src/server/seed/demoPlaces.ts';
+import type { SignInReply } from '../../../src/sync/protocol.ts';
 import { makeMutation, makeStudentFields, makeSyncRequest, newId } from '../../support/serverFixtures.ts';
 import {
   createTestAccount,
@@ -45,12 +47,13 @@ describe('request logs', () => {
     await server.cleanup();
   });
 
-  it('name no password, login, token or cookie', async () => {
+  it('name no password, login, token, cookie or recovery secret', async () => {
     const clientId = newId();
     expect((await postSignIn(server.app, { login: LOGIN, password: 'not-it', clientId })).statusCode).toBe(401);
     const signedIn = await postSignIn(server.app, { login: LOGIN, password: PASSWORD, clientId });
     expect(signedIn.statusCode).toBe(200);
     const token = tokenFromSetCookie(signedIn.headers['set-cookie']) ?? '';
+    const { recoverySecret } = signedIn.json<SignInReply>();
     const mutation = makeMutation({
       clientId,
       fields: makeStudentFields({ schoolId: DEMO_SCHOOL_IDS.ferizajAhmetHoxha, givenName: 'Zgjimi' }),
@@ -74,7 +77,9 @@ describe('request logs', () => {
     expect(lines.filter((line) => line.includes('"url":"/api/session"')).length).toBeGreaterThanOrEqual(3);
     expect(log).toContain('"url":"/api/sync"');
     expect(token.length).toBeGreaterThan(20);
-    for (const secret of [PASSWORD, 'not-it', LOGIN, token, 'ura_session', 'Zgjimi', 'cookie', 'remoteAddress']) {
+    expect(recoverySecret).toHaveLength(43);
+    const secrets = [PASSWORD, 'not-it', LOGIN, token, 'ura_session', 'Zgjimi', 'cookie', 'remoteAddress'];
+    for (const secret of [...secrets, recoverySecret, 'recoverySecret']) {
       expect(log, secret).not.toContain(secret);
     }
   });
