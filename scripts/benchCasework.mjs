@@ -1,7 +1,9 @@
 // Casework figures of `npm run bench`, measured in Debian's Chromium (real IndexedDB on disk, not
-// fake-indexeddb) against the built app: warm start of the case list, search per keystroke, saving
-// a home visit, and the Today screen, over 10,000 cases and 50,000 visit notes generated on the
-// device. Needs `npm run build` and `vite build -c tests/bench/vite.config.ts` first.
+// fake-indexeddb) against the built app: warm start of the case list (reload → PIN → list) and the
+// unlock itself, search per keystroke, saving a home visit, and the Today screen, over 10,000 cases
+// and 50,000 visit notes generated on the device and sealed with its data key, plus the PIN's key
+// derivation and the opening of sealed rows. The app is signed in (demo `team`) with a PIN first.
+// Needs `npm run build` and `vite build -c tests/bench/vite.config.ts` first.
 // Run alone: node scripts/benchCasework.mjs     (docs/benchmarks.md explains every figure)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,16 +12,19 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { measureCrypto } from './benchCaseworkCrypto.mjs';
 import {
   count,
   measureInPage,
   measureSearch,
+  printUnlock,
   printWarmStart,
   seedCases,
   STEP,
   THROTTLE,
   warmStart,
 } from './benchCaseworkFigures.mjs';
+import { installLockMarks } from './benchCaseworkLock.mjs';
 import { CHROMIUM_ARGS, injectBench, installSearchProbe, openControlledApp, showRoute } from './benchCaseworkPage.mjs';
 
 /** A path of the build, wherever the benchmark is run from. */
@@ -73,6 +78,7 @@ async function run() {
     serviceWorkers: 'allow',
   });
   try {
+    await installLockMarks(context);
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     const setThrottle = (rate) => cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -82,6 +88,7 @@ async function run() {
         `load average ${loadavg()[0].toFixed(1)} at the start`,
     );
 
+    // Signs in and chooses the PIN; from here every reload opens on "Unlock Ura".
     await openControlledApp(page, `${server.url}/#/settings`);
     // Load each measured screen once, so its chunks are compiled and cached: later loads are warm starts.
     for (const hash of ['#/cases', '#/today', '#/settings']) {
@@ -90,15 +97,16 @@ async function run() {
     }
     // From here the mentor is offline: the service worker serves the app, the figures are the device's.
     await context.setOffline(true);
+    // The bench's own `db` is unlocked with the same PIN: what it seeds is sealed exactly as the app seals.
     await injectBench(page);
     const today = await page.evaluate(() => window.__uraBench.today());
 
     await seedCases(page, 0, today);
-    printWarmStart(
-      `case list warm start, ${count(STEP)} cases`,
-      await warmStart(page, setThrottle, '#/cases', 'case-list:ready', '[data-testid="case-row"]'),
-    );
+    const fiveThousand = await warmStart(page, setThrottle, '#/cases', 'case-list:ready', '[data-testid="case-row"]');
+    printWarmStart(`case list warm start, ${count(STEP)} cases`, fiveThousand);
+    printUnlock(`  unlock → case list's first rows, ${count(STEP)} cases`, fiveThousand);
     await showRoute(page, '#/settings');
+    // The app stays on its PIN screen while the bench seeds (its own `db`, unlocked by injectBench).
     await page.reload();
     await seedCases(page, STEP, today);
     const counts = await page.evaluate(() => window.__uraBench.counts());
@@ -109,6 +117,7 @@ async function run() {
     );
     const tenThousand = await warmStart(page, setThrottle, '#/cases', 'case-list:ready', '[data-testid="case-row"]');
     printWarmStart(`case list warm start, ${count(2 * STEP)} cases`, tenThousand);
+    printUnlock(`unlock → case list's first rows, ${count(2 * STEP)} cases`, tenThousand);
 
     if (!tenThousand.missing) {
       await installSearchProbe(page);
@@ -127,8 +136,10 @@ async function run() {
       `Today screen warm start (mark today:ready), ${count(2 * STEP)} cases, ${count(10 * STEP)} notes`,
       todayUi,
     );
+    printUnlock(`  unlock → Today's lists, ${count(2 * STEP)} cases`, todayUi);
 
     await measureInPage(page, setThrottle, today);
+    await measureCrypto(page, setThrottle);
   } finally {
     await context.close();
     server.child.kill('SIGKILL');

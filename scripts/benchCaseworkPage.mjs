@@ -1,6 +1,7 @@
 // Page-side helpers of the casework benchmark (scripts/benchCasework.mjs): opening the app like
 // the e2e tests do, injecting the bench bundle, warm starts and the per-keystroke search probe.
 import { readFileSync } from 'node:fs';
+import { BENCH_PIN, pressUnlock, signInAndChoosePin, unlockApp } from './benchCaseworkLock.mjs';
 
 const BENCH_BUNDLE = new URL('../dist/bench/uraBench.js', import.meta.url);
 
@@ -15,14 +16,19 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Opens the app and waits until its service worker controls the page and the first pull is done. */
+/**
+ * Opens the app, signs in and chooses the PIN, and waits until its service
+ * worker controls the page (unlocked again after the reload) and the first pull is done.
+ */
 export async function openControlledApp(page, url) {
   await page.goto(url);
+  await signInAndChoosePin(page);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   // With registerType 'prompt' the first worker does not claim the page that registered it.
   await page.reload();
+  await unlockApp(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.waitForFunction(
     () => {
@@ -35,10 +41,15 @@ export async function openControlledApp(page, url) {
   );
 }
 
-/** `window.__uraBench` in the current document: evaluated over CDP, as the app's CSP refuses script tags. */
+/**
+ * `window.__uraBench` in the current document: evaluated over CDP, as the app's CSP refuses script tags.
+ * Its own `db` is then unlocked with the device's PIN, so it reads and seals with the app's data key.
+ */
 export async function injectBench(page) {
   const present = await page.evaluate(() => window.__uraBench !== undefined);
-  if (!present) await page.evaluate(readFileSync(BENCH_BUNDLE, 'utf8'));
+  if (present) return;
+  await page.evaluate(readFileSync(BENCH_BUNDLE, 'utf8'));
+  await page.evaluate((pin) => window.__uraBench.unlock(pin), BENCH_PIN);
 }
 
 /** Moves to a hash route inside the running app (no reload). */
@@ -49,18 +60,27 @@ export async function showRoute(page, hash) {
 }
 
 /**
- * Reloads the app on its current route and returns `performance.mark(markName)`'s
- * time since navigation start, after checking that `readySelector` really rendered.
+ * Reloads the app on its current route, unlocks it with the PIN and waits for
+ * `performance.mark(markName)`, after checking that `readySelector` really rendered.
+ * Returns, in ms: `pinShown` (navigation start → PIN screen painted), `unlock`
+ * (Unlock pressed → markName) and `total`, their sum: a warm start without the
+ * time spent typing the PIN (marks: scripts/benchCaseworkLock.mjs).
  */
 export async function reloadUntilMark(page, markName, readySelector, timeout) {
   await page.reload({ waitUntil: 'commit' });
+  await pressUnlock(page, timeout);
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, markName, {
     timeout,
     polling: 50,
   });
   const rendered = await page.evaluate((selector) => document.querySelectorAll(selector).length, readySelector);
   if (rendered === 0) throw new Error(`${markName} was marked but nothing matched ${readySelector}`);
-  return page.evaluate((name) => performance.getEntriesByName(name)[0].startTime, markName);
+  const [pinShown, unlockStart, ready] = await page.evaluate(
+    (names) => names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+    ['bench:pin-shown', 'unlock:start', markName],
+  );
+  if (pinShown === null || unlockStart === null) throw new Error('the PIN screen or the Unlock press was not marked');
+  return { pinShown, unlock: ready - unlockStart, total: pinShown + ready - unlockStart };
 }
 
 /**

@@ -1,20 +1,19 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AcceptInvitationPage } from '../features/account/AcceptInvitationPage.tsx';
-import { SignInPage } from '../features/account/SignInPage.tsx';
 import { useDeviceAccount } from '../features/account/useDeviceAccount.ts';
+import { holdsAdminRole, isAdministratorOnly } from '../features/admin/adminAccess.ts';
 import { forgetLastClass } from '../features/screening/classSession.ts';
-import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { LazyStudentFormPage } from '../features/students/lazyStudentFormPage.ts';
-import { StudentListPage } from '../features/students/StudentListPage.tsx';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar.tsx';
 import { useSyncOverview } from '../features/sync/useSyncOverview.ts';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
-import { placesFor } from '../domain/writeRights.ts';
+import { placesFor } from '../domain/placeRights.ts';
 import { setWorkerFromAccount } from '../state/workerStore.ts';
 import type { DeviceAccount } from '../storage/accountRepository.ts';
 import { Toast } from '../ui/Toast.tsx';
 import {
+  LazyAdminScreen,
+  LazyAuditTrailPage,
   LazyCaseListPage,
   LazyCasePlanPage,
   LazyCaseViewPage,
@@ -22,24 +21,31 @@ import {
   LazyNewCasePage,
   LazyOutboxPage,
   LazyReferralFormPage,
+  LazySettingsPage,
+  LazyStudentListPage,
   LazyStudentScreeningsPage,
   LazyTodayPage,
   LazyVisitFormPage,
 } from './lazyScreens.ts';
+import { LazyAcceptInvitationPage, LazySignInPage } from './lazyAccessScreens.ts';
+import { LockGate } from './LockGate.tsx';
 import { sectionOf, useHashRoute, type Route, type Section } from './useHashRoute.ts';
 
 function Screen({ route, account }: { route: Route; account: DeviceAccount }) {
+  // Administration is for administrators: anyone else who types its address lands on Today.
+  if (sectionOf(route) === 'admin' && !holdsAdminRole(account.scope)) return <LazyTodayPage />;
   switch (route.name) {
     case 'signIn':
-      return <SignInPage account={account} />;
+      return <LazySignInPage account={account} />;
     // An invitation is for a phone nobody is signed in on; here its link leads home.
     case 'invitation':
     case 'today':
-      return <LazyTodayPage />;
+      // No child data reaches an administrator: their home is Administration.
+      return isAdministratorOnly(account.scope) ? <LazyAdminScreen view={{ screen: 'home' }} /> : <LazyTodayPage />;
     case 'settings':
-      return <SettingsPage />;
+      return <LazySettingsPage />;
     case 'students':
-      return <StudentListPage />;
+      return <LazyStudentListPage />;
     case 'newStudent':
       return <LazyStudentFormPage />;
     case 'editStudent':
@@ -64,6 +70,10 @@ function Screen({ route, account }: { route: Route; account: DeviceAccount }) {
       return <LazyClassScreeningPage />;
     case 'outbox':
       return <LazyOutboxPage />;
+    case 'audit':
+      return <LazyAuditTrailPage />;
+    case 'admin':
+      return <LazyAdminScreen view={route.view} />;
   }
 }
 
@@ -72,13 +82,24 @@ const NAV_ITEMS: readonly { section: Section; href: string }[] = [
   { section: 'cases', href: '#/cases' },
   { section: 'students', href: '#/students' },
   { section: 'screening', href: '#/screening' },
+  { section: 'admin', href: '#/admin' },
   { section: 'settings', href: '#/settings' },
 ];
 
-/** The tabs a person can use: screening only for a role that screens somewhere (a teacher, the school team). */
+/**
+ * The tabs a person can use: screening only for a role that screens somewhere (a teacher, the school team);
+ * Administration only for an administrator, who — holding no other role — sees no child data and gets
+ * Administration and Settings alone.
+ */
 function navItemsFor(account: DeviceAccount): readonly { section: Section; href: string }[] {
   const screens = placesFor(account.scope, 'screening').length > 0;
-  return NAV_ITEMS.filter(({ section }) => section !== 'screening' || screens);
+  const administers = holdsAdminRole(account.scope);
+  const adminOnly = isAdministratorOnly(account.scope);
+  return NAV_ITEMS.filter(({ section }) => {
+    if (section === 'admin') return administers;
+    if (adminOnly) return section === 'settings';
+    return section !== 'screening' || screens;
+  });
 }
 
 /** The app once someone is signed in: the status bar, the screen of the route and the tabs. */
@@ -126,7 +147,9 @@ function SignedOutApp() {
         <p className="app-name">{t('app.name')}</p>
       </header>
       <main className="app-main">
-        {route.name === 'invitation' ? <AcceptInvitationPage /> : <SignInPage account={null} />}
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          {route.name === 'invitation' ? <LazyAcceptInvitationPage /> : <LazySignInPage account={null} />}
+        </Suspense>
       </main>
       <UpdatePrompt pending={0} />
       <Toast />
@@ -139,7 +162,7 @@ function SignedOutApp() {
  * it loads, only the app's name; with none, the sign-in screen alone; with
  * one, the app, whose screens take the person's name and role from it.
  */
-export function App() {
+function AccountGate() {
   const { t } = useTranslation();
   const account = useDeviceAccount();
   useEffect(() => {
@@ -158,4 +181,13 @@ export function App() {
     );
   }
   return account === null ? <SignedOutApp /> : <SignedInApp account={account} />;
+}
+
+/** The app: behind the lock (LockGate.tsx), then the account gate above. */
+export function App() {
+  return (
+    <LockGate>
+      <AccountGate />
+    </LockGate>
+  );
 }

@@ -42,6 +42,24 @@ export const LazyOutboxPage = lazyScreen(
   ['casework', 'outbox'],
   async () => (await import('../features/outbox/OutboxPage.tsx')).OutboxPage,
 );
+export const LazyAuditTrailPage = lazyScreen(
+  ['audit'],
+  async () => (await import('../features/audit/AuditTrailPage.tsx')).AuditTrailPage,
+);
+export const LazyStudentListPage = lazyScreen(
+  ['students'],
+  async () => (await import('../features/students/StudentListPage.tsx')).StudentListPage,
+);
+// Settings: the account, sign-out with its locked file, storage and the lock; rarely the screen a phone opens on.
+export const LazySettingsPage = lazyScreen(
+  ['account', 'lock', 'outbox'],
+  async () => (await import('../features/settings/SettingsPage.tsx')).SettingsPage,
+);
+// Administration is used by few people, online, at the office: one chunk, never on anyone's first load.
+export const LazyAdminScreen = lazyScreen(
+  ['admin'],
+  async () => (await import('../features/admin/AdminScreen.tsx')).AdminScreen,
+);
 
 const SCREEN_OF_ROUTE: Partial<Record<Route['name'], Pick<LazyScreen<object>, 'preload' | 'preloadCode'>>> = {
   today: LazyTodayPage,
@@ -55,6 +73,10 @@ const SCREEN_OF_ROUTE: Partial<Record<Route['name'], Pick<LazyScreen<object>, 'p
   classScreening: LazyClassScreeningPage,
   studentScreenings: LazyStudentScreeningsPage,
   outbox: LazyOutboxPage,
+  audit: LazyAuditTrailPage,
+  admin: LazyAdminScreen,
+  settings: LazySettingsPage,
+  students: LazyStudentListPage,
 };
 
 /**

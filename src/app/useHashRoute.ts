@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { adminViewOf, type AdminView } from '../features/admin/adminView.ts';
 
 export type Route =
   | { name: 'today' }
@@ -16,13 +17,17 @@ export type Route =
   | { name: 'classScreening' }
   | { name: 'settings' }
   | { name: 'outbox' }
+  /** The audit trail (coordinators and administrators), reached from Settings. */
+  | { name: 'audit' }
   /** Signing in again on a device that holds an account whose session ended. */
   | { name: 'signIn' }
   /** Choosing one's password with an invitation code, on a device nobody is signed in on. */
-  | { name: 'invitation' };
+  | { name: 'invitation' }
+  /** Administration (role `admin`): online screens over the administration API, no child data. */
+  | { name: 'admin'; view: AdminView };
 
 /** The top-level screens the bottom navigation leads to; every route belongs to one. */
-export type Section = 'today' | 'cases' | 'students' | 'screening' | 'settings';
+export type Section = 'today' | 'cases' | 'students' | 'screening' | 'admin' | 'settings';
 
 function caseRoute(caseId: string, rest: readonly string[]): Route | null {
   const [sub, subId] = rest;
@@ -45,12 +50,16 @@ export function parseRoute(hash: string): Route {
       return { name: 'settings' };
     case 'outbox':
       return { name: 'outbox' };
+    case 'audit':
+      return { name: 'audit' };
     case 'sign-in':
       return { name: 'signIn' };
     case 'invitation':
       return { name: 'invitation' };
     case 'screening':
       return { name: 'classScreening' };
+    case 'admin':
+      return { name: 'admin', view: adminViewOf(first, rest[0]) };
     case 'students':
       if (first === 'new') return { name: 'newStudent' };
       if (first !== undefined && rest[0] === 'screenings') return { name: 'studentScreenings', studentId: first };
@@ -77,8 +86,11 @@ export function sectionOf(route: Route): Section {
       return 'students';
     case 'classScreening':
       return 'screening';
+    case 'admin':
+      return 'admin';
     case 'settings':
     case 'outbox':
+    case 'audit':
     case 'signIn':
       return 'settings';
     default:

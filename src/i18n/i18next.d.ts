@@ -1,9 +1,12 @@
 import 'i18next';
 import type account from '../../locales/en/account.json';
+import type audit from '../../locales/en/audit.json';
+import type admin from '../../locales/en/admin.json';
 import type cases from '../../locales/en/cases.json';
 import type casework from '../../locales/en/casework.json';
 import type common from '../../locales/en/common.json';
 import type invitation from '../../locales/en/invitation.json';
+import type lock from '../../locales/en/lock.json';
 import type outbox from '../../locales/en/outbox.json';
 import type plans from '../../locales/en/plans.json';
 import type screening from '../../locales/en/screening.json';
@@ -27,6 +30,9 @@ declare module 'i18next' {
       outbox: typeof outbox;
       account: typeof account;
       invitation: typeof invitation;
+      lock: typeof lock;
+      audit: typeof audit;
+      admin: typeof admin;
     };
   }
 }

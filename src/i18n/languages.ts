@@ -12,6 +12,9 @@ export const NAMESPACES = [
   'outbox',
   'account',
   'invitation',
+  'audit',
+  'lock',
+  'admin',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const FALLBACK_LANGUAGE: Language = 'en';

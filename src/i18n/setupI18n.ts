@@ -10,7 +10,7 @@ const loaders = import.meta.glob<{ default: Record<string, unknown> }>('/locales
  * `account` is here because sign-in is the first screen of a new device, and Settings shows the account;
  * `invitation` because that first screen links to setting a password with an invitation code.
  */
-const STARTUP_NAMESPACES: readonly Namespace[] = ['common', 'students', 'account', 'invitation'];
+const STARTUP_NAMESPACES: readonly Namespace[] = ['common', 'students', 'account', 'invitation', 'lock'];
 const loadedNamespaces = new Set<Namespace>(STARTUP_NAMESPACES);
 
 async function loadBundles(language: Language, namespaces: Iterable<Namespace>): Promise<Resource[string]> {

@@ -1,7 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useSyncStatusStore } from '../state/syncStatusStore.ts';
 import { requestSync } from '../sync/syncController.ts';
-import { UpdateBanner } from './UpdateBanner.tsx';
+
+// Shown only when a new version waits: loaded then (it is precached with this version), not on every start.
+const UpdateBanner = lazy(async () => ({ default: (await import('./UpdateBanner.tsx')).UpdateBanner }));
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -22,12 +25,14 @@ export function UpdatePrompt({ pending }: { pending: number }) {
   const syncPhase = useSyncStatusStore((state) => state.phase);
   if (!needRefresh) return null;
   return (
-    <UpdateBanner
-      pending={pending}
-      syncPhase={syncPhase}
-      onUpdate={() => void updateServiceWorker(true)}
-      onSyncFirst={() => requestSync('now')}
-      onLater={() => setNeedRefresh(false)}
-    />
+    <Suspense fallback={null}>
+      <UpdateBanner
+        pending={pending}
+        syncPhase={syncPhase}
+        onUpdate={() => void updateServiceWorker(true)}
+        onSyncFirst={() => requestSync('now')}
+        onLater={() => setNeedRefresh(false)}
+      />
+    </Suspense>
   );
 }

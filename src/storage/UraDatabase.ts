@@ -22,6 +22,9 @@ import type {
   ScreeningRow,
 } from './caseworkRecords.ts';
 import { caseIndexOfAll } from './caseIndex.ts';
+import { DataKeyHolder } from './crypto/dataKeyHolder.ts';
+import { encryptionMiddleware } from './crypto/encryptionMiddleware.ts';
+import type { VaultRow } from './crypto/vaultRow.ts';
 
 /** A student as kept on the device: its fields, the HLC that wrote each, and a folded search key. */
 export interface StudentRecord extends StudentFields {
@@ -93,10 +96,21 @@ export class UraDatabase extends Dexie {
   caseIndex!: EntityTable<CaseIndexEntry, 'caseId'>;
   // Same-field clashes the server recorded, pulled like any record; a device only sets the user's choice.
   conflicts!: Table<ConflictRow, string>;
+  // The wrapped data key and the PIN's counters (deviceVault.ts); the one table never sealed.
+  vault!: EntityTable<VaultRow, 'id'>;
+  /** The data key while the app is unlocked; every other table is sealed and opened with it. */
+  readonly dataKey = new DataKeyHolder();
 
   constructor(name = 'ura') {
     // Outbox writes must reach the disk before we tell the user "saved".
     super(name, { chromeTransactionDurability: 'strict' });
+    // The device id is needed to sign in, before there is a key; it names a device, not a person.
+    this.use(
+      encryptionMiddleware(this.dataKey, {
+        tables: new Set(['vault']),
+        row: (table, row) => table === 'meta' && (row as MetaRow | undefined)?.key === 'clientId',
+      }),
+    );
 
     // Version history. Never edit a shipped version: add a new one, and carry
     // the outbox through every upgrade (its rows record their own schema).
@@ -141,5 +155,14 @@ export class UraDatabase extends Dexie {
       });
     // v6 (2027-01): clashes recorded by the server, shown on their case. A new table only; the outbox is untouched.
     this.version(6).stores({ conflicts: 'id, recordId' });
+    // v7 (2027-01): rows sealed with the data key (docs/encryption.md). No index may hold a name, so the students'
+    // family-name and the cases' case-manager indexes go; the vault keeps the wrapped key. Rows from v6 stay readable and are sealed after the
+    // first PIN is chosen (sealExistingRows).
+    this.version(7).stores({
+      students: 'id, schoolId, updatedAt',
+      // The case manager is written as a name; no query used its index, so it goes rather than stay plain.
+      cases: 'id, studentId, schoolId, status',
+      vault: 'id',
+    });
   }
 }

@@ -64,7 +64,15 @@ export async function getStudent(db: UraDatabase, id: string): Promise<StudentRe
   return db.students.get(id);
 }
 
-/** All students, family name first, for the list screen. */
+function byFamilyName(a: StudentRecord, b: StudentRecord): number {
+  if (a.familyName !== b.familyName) return a.familyName < b.familyName ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * All students, family name first, for the list screen. Sorted here, not by an
+ * index: names are sealed on the device (docs/encryption.md), so no index holds them.
+ */
 export async function listStudents(db: UraDatabase): Promise<StudentRecord[]> {
-  return db.students.orderBy('familyName').toArray();
+  return (await db.students.toArray()).sort(byFamilyName);
 }

@@ -17,13 +17,15 @@ const sessionEndListeners = new Set<(end: SessionEnd) => void>();
 
 /**
  * Starts the app's one sync loop (idempotent). It syncs only once someone has
- * signed in on this device; an ended session pauses it (see resumeSync).
+ * signed in on this device and while it is unlocked; an ended session pauses it (see resumeSync).
  */
 export function startSync(options: StartSyncOptions): void {
   if (scheduler) return;
   scheduler = startSyncScheduler({
     onPhase: options.onPhase,
     run: async () => {
+      // Locked, nothing can be read or written (docs/encryption.md); unlocking asks for a sync.
+      if (!options.db.dataKey.unlocked) return;
       if ((await loadAccount(options.db)) === null) return;
       await syncWithServer(options.db, {
         fetch: options.fetch,

@@ -14,6 +14,8 @@ export interface SecretFieldProps {
   hint?: string | undefined;
   error?: string | undefined;
   inputRef?: Ref<HTMLInputElement>;
+  /** `numeric` for a PIN: the phone shows its number pad. */
+  inputMode?: 'numeric';
   /** When given, the field is shown or hidden with others (a secret typed twice shows both at once). */
   shown?: boolean;
   onShownChange?: (shown: boolean) => void;
@@ -24,7 +26,7 @@ export interface SecretFieldProps {
  * a small keyboard, a secret is easier to get right when it can be read back.
  */
 export function SecretField(props: SecretFieldProps) {
-  const { label, value, onValueChange, showLabel, autoComplete, name, hint, error, inputRef } = props;
+  const { label, value, onValueChange, showLabel, autoComplete, name, hint, error, inputRef, inputMode } = props;
   const [ownShown, setOwnShown] = useState(false);
   const shown = props.shown ?? ownShown;
   const setShown = props.onShownChange ?? setOwnShown;
@@ -38,6 +40,7 @@ export function SecretField(props: SecretFieldProps) {
             type={shown ? 'text' : 'password'}
             name={name}
             autoComplete={autoComplete}
+            inputMode={inputMode}
             autoCapitalize="none"
             autoCorrect="off"
             spellCheck={false}

@@ -9,14 +9,28 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
   hint?: string | undefined;
 }
 
-/** A labelled multi-line input, wired to its label, hint and error like TextField; the typed text is never cleared. */
-export function TextAreaField({ label, value, onValueChange, error, hint, rows = 3, ...rest }: TextAreaFieldProps) {
+/**
+ * A labelled multi-line input, wired to its label, hint and error like TextField; the typed text is never cleared.
+ * `autoComplete` off unless asked: Chromium otherwise saves what was typed into its session-restore files, outside
+ * the sealed database (docs/encryption.md, found by the lost-phone scan).
+ */
+export function TextAreaField({
+  label,
+  value,
+  onValueChange,
+  error,
+  hint,
+  rows = 3,
+  autoComplete = 'off',
+  ...rest
+}: TextAreaFieldProps) {
   return (
     <FieldFrame label={label} error={error} hint={hint}>
       {(control) => (
         <textarea
           {...rest}
           {...control}
+          autoComplete={autoComplete}
           rows={rows}
           value={value}
           onChange={(event) => onValueChange(event.target.value)}

@@ -6,13 +6,17 @@ import { addHomeVisit } from '../../src/storage/homeVisitRepository.ts';
 import { newRecordId } from '../../src/storage/recordWrites.ts';
 import { generateCasework, WORKER_IDS, type BenchSchool } from './generateCasework.ts';
 import { timeFollowUps, timeCaseSummaries, type FollowUpTimings } from './benchQueries.ts';
+import { timePinKey, timeSealing, unlockBench, type PinKeyTimings, type SealTimings } from './benchCrypto.ts';
+import { timeCaseIndexOpening, type CaseIndexTimings } from './benchCryptoReads.ts';
 
 /**
  * The in-page half of `npm run bench` (casework): scripts/benchCasework.mjs
  * evaluates this bundle in the app's own page over the DevTools protocol (the
  * app's CSP rightly refuses injected script tags) and calls
  * `window.__uraBench`. It works on the app's IndexedDB database `ura`
- * through the app's real storage code.
+ * through the app's real storage code, on its own `db` instance: `unlock`
+ * (the PIN the app was given) must come first, so it holds the app's data key
+ * and seals what it writes exactly as the app does.
  */
 export interface SeedResult {
   cases: number;
@@ -22,12 +26,17 @@ export interface SeedResult {
 }
 
 export interface UraBench {
+  /** Unlocks this bundle's `db` with the device's PIN; returns the ms it took. */
+  unlock(pin: string): Promise<number>;
   today(): IsoDate;
   seed(options: { seed: number; from: number; count: number; today: IsoDate }): Promise<SeedResult>;
   counts(): Promise<Record<string, number>>;
   saveVisits(options: { count: number; today: IsoDate }): Promise<number[]>;
   followUps(options: { runs: number; budgetMs: number; today: IsoDate }): Promise<FollowUpTimings>;
   caseSummaries(options: { runs: number }): Promise<number[]>;
+  pinKey(options: { pin: string; runs: number }): Promise<PinKeyTimings>;
+  caseIndexOpening(options: { runs: number; headSize: number }): Promise<CaseIndexTimings>;
+  sealing(options: { count: number }): Promise<SealTimings>;
 }
 
 /** Cases written per transaction: large enough to be quick, small enough not to hold 100 MB at once. */
@@ -114,12 +123,16 @@ async function saveVisits(options: { count: number; today: IsoDate }): Promise<n
 }
 
 const bench: UraBench = {
+  unlock: (pin) => unlockBench(db, pin),
   today: () => localIsoDate(new Date()),
   seed,
   counts,
   saveVisits,
   followUps: (options) => timeFollowUps(db, options),
   caseSummaries: ({ runs }) => timeCaseSummaries(db, runs),
+  pinKey: ({ pin, runs }) => timePinKey(db, pin, runs),
+  caseIndexOpening: ({ runs, headSize }) => timeCaseIndexOpening(db, runs, headSize),
+  sealing: ({ count }) => timeSealing(db, count),
 };
 
 (window as unknown as { __uraBench: UraBench }).__uraBench = bench;

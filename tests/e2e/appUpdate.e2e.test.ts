@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { startAppUpdateProxy, studentGivenNamesOnServer, type AppUpdateProxy } from './support/appUpdateProxy.ts';
 import { launchChromium, newPhoneContext, openControlledApp } from './support/browser.ts';
 import { text } from './support/locales.ts';
-import { signInAs } from './support/signIn.ts';
+import { reloadAndUnlock, signInAs, unlockWithPin } from './support/signIn.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
 import { pendingCount, registerStudent, studentNames, waitUntilSynced } from './support/studentScreens.ts';
 
@@ -77,11 +77,13 @@ describe('an app update with a change waiting in the outbox', () => {
     const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: t('update.installAnyway') }).click();
     await reloaded;
+    // The new version starts locked, like any start of the app.
+    await unlockWithPin(page);
     await expect.poll(() => page.locator('meta[name="ura-version"]').count()).toBe(1);
 
     // Offline only the service worker can answer a reload: it is the new one, and the change is still queued.
     await context.setOffline(true);
-    await page.reload();
+    await reloadAndUnlock(page);
     await expect.poll(() => page.locator('meta[name="ura-version"]').count()).toBe(1);
     await expect.poll(() => pendingCount(page)).toBe(1);
     await page

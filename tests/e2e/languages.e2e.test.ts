@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
-import { signInAs } from './support/signIn.ts';
+import { reloadAndUnlock, signInAs } from './support/signIn.ts';
 
 async function chooseLanguage(page: Page, nativeName: string): Promise<void> {
   await page.locator('nav').getByRole('link').last().click();
@@ -43,8 +43,8 @@ describe('interface languages', () => {
     await chooseLanguage(page, 'Srpski (latinica)');
     await page.getByRole('heading', { name: 'Podešavanja' }).waitFor();
 
-    // The choice is remembered on this device.
-    await page.reload();
+    // The choice is remembered on this device, and the PIN screen already speaks it.
+    await reloadAndUnlock(page, 'sr-Latn');
     await page.getByRole('heading', { name: 'Podešavanja' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sr-Latn');
     await context.close();

@@ -4,7 +4,7 @@ import { launchChromium, newPhoneContext, openControlledApp, seriousAxeViolation
 import { text } from './support/locales.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
 import { pendingCount, waitUntilSynced } from './support/studentScreens.ts';
-import { signInAs } from './support/signIn.ts';
+import { reloadAndUnlock, signInAs } from './support/signIn.ts';
 
 const t = (key: string, values?: Record<string, string | number>) => text('en', key, values);
 
@@ -79,8 +79,8 @@ describe("a mentor's day", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await pendingCount(page)).toBe(2);
 
-    // A reload in the village loses nothing.
-    await page.reload();
+    // A reload in the village loses nothing; the PIN unlocks it with no signal.
+    await reloadAndUnlock(page);
     await expect.poll(() => catchUp.innerText()).toContain(t('casework:planActionOutcome.partlyAchieved'));
     expect(await pendingCount(page)).toBe(2);
 

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, newPhoneContext, openControlledApp, seriousAxeViolations } from './support/browser.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
 import { pendingCount, registerStudent, studentNames, waitUntilSynced } from './support/studentScreens.ts';
-import { signInAs } from './support/signIn.ts';
+import { reloadAndUnlock, signInAs } from './support/signIn.ts';
 
 /**
  * The walking skeleton's promise: register a student with no connection, see
@@ -43,7 +43,8 @@ describe('offline journey', () => {
     // No network and no server: the service worker must serve the app itself.
     await context.setOffline(true);
     await killServer(server);
-    await page.reload();
+    // The PIN unlocks the phone without the server.
+    await reloadAndUnlock(page);
     await expect.poll(() => page.getByTestId('online-state').innerText()).toBe('Offline');
     await expect.poll(() => studentNames(page)).toContain('Ardita Krasniqi');
 
@@ -58,7 +59,7 @@ describe('offline journey', () => {
     await expect.poll(() => pendingCount(page)).toBe(1);
 
     // The reload must not lose the queued change either.
-    await page.reload();
+    await reloadAndUnlock(page);
     await expect.poll(() => studentNames(page)).toContain('Đorđe Jovanović');
     await expect.poll(() => pendingCount(page)).toBe(1);
 

@@ -5,7 +5,7 @@ import { DEMO_STUDENT_IDS } from '../../src/server/seed/demoStudents.ts';
 import { launchChromium, newPhoneContext, openControlledApp, seriousAxeViolations } from './support/browser.ts';
 import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
 import { text } from './support/locales.ts';
-import { signInAs } from './support/signIn.ts';
+import { signInAs, unlockWithPin } from './support/signIn.ts';
 import { waitUntilSynced } from './support/studentScreens.ts';
 
 const arberCase = demoCasework('2026-11-23').find(
@@ -73,12 +73,19 @@ describe('the screens on a phone', () => {
     await killServer(server);
   });
 
-  it.each(['en', 'sq', 'sr-Cyrl', 'sr-Latn'])('fits and is accessible in %s', async (language) => {
+  it.each(['en', 'sq', 'sr-Cyrl', 'sr-Latn'] as const)('fits and is accessible in %s', async (language) => {
     await page.evaluate((lng) => localStorage.setItem('ura.language', lng), language);
     for (const hash of SCREENS) {
       // A fresh load of each screen (the service worker serves it offline-ready): the checks see that screen only.
       await page.goto(`${server.url}/${hash}`);
       await page.reload();
+      if (hash === SCREENS[0]) {
+        // Every reload opens on the PIN: that screen too must fit and be accessible, once per language.
+        await page.getByRole('heading', { level: 1, name: text(language, 'lock:unlock.title') }).waitFor();
+        expect(await seriousAxeViolations(page), `${language} unlock`).toEqual([]);
+        expect(await phoneProblems(page), `${language} unlock`).toEqual({ overflow: 0, smallTargets: [] });
+      }
+      await unlockWithPin(page, language);
       await page.locator('main h1').first().waitFor();
       await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
       expect(await page.evaluate(() => document.documentElement.lang), hash).toBe(language);

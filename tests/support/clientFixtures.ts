@@ -5,6 +5,7 @@ import type { LocalizedName } from '../../src/domain/localizedName.ts';
 import type { StudentDraft, StudentFields } from '../../src/domain/student.ts';
 import type { Change } from '../../src/sync/protocol.ts';
 import { UraDatabase, type SchoolRecord } from '../../src/storage/UraDatabase.ts';
+import { unlockedForTest } from './testDataKey.ts';
 
 /** A UUIDv7 as `uuid` writes it (version nibble 7, RFC 4122 variant). */
 export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -40,7 +41,7 @@ export function makeStudentDraft(overrides: Partial<StudentDraft> = {}): Student
 
 /** A database of its own, so tests never see each other's rows. Delete it after the test. */
 export function freshDatabase(): UraDatabase {
-  return new UraDatabase(`ura-test-${crypto.randomUUID()}`);
+  return unlockedForTest(new UraDatabase(`ura-test-${crypto.randomUUID()}`));
 }
 
 export function localizedName(latin: string, cyrillic = latin): LocalizedName {

@@ -18,6 +18,7 @@ import type { FetchLike } from '../../src/sync/postSync.ts';
 import { DAY_MS, SEED, seedRecords, START, type SeedWrite } from './convergenceSeed.ts';
 import { openFreshDatabase } from './serverTestDatabase.ts';
 import { createTestAccount, openTestSession } from './testAccounts.ts';
+import { unlockedForTest } from './testDataKey.ts';
 
 /** Kept across runs: the school team account every device is signed in as, and its sessions. */
 const ACCOUNT_TABLES: ReadonlySet<string> = new Set([
@@ -121,7 +122,7 @@ export function deviceClientId(device: number): string {
 
 /** The devices, reused across runs: opening a Dexie database costs more than emptying one. */
 export function openDevices(count: number): UraDatabase[] {
-  return Array.from({ length: count }, (_, index) => new UraDatabase(`convergence-device-${index}`));
+  return Array.from({ length: count }, (_, index) => unlockedForTest(new UraDatabase(`convergence-device-${index}`)));
 }
 
 /** Empties a device, as if newly installed, keeping its id. */

@@ -38,7 +38,10 @@ const V4: Stores = { ...V3, visitSummaries: 'caseId, nextVisitDate', screeningSu
 // v5 (2026-12): the device-only case index.
 const V5: Stores = { ...V4, caseIndex: 'caseId, firstFollowUp, nextDue, studentId' };
 
-export const LEGACY_STORES: Readonly<Record<number, Stores>> = { 1: V1, 2: V2, 3: V3, 4: V4, 5: V5 };
+// v6 (2027-01): clashes recorded by the server. The last version whose rows were all plain text.
+const V6: Stores = { ...V5, conflicts: 'id, recordId' };
+
+export const LEGACY_STORES: Readonly<Record<number, Stores>> = { 1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6 };
 
 /** Tables a device derives from its own records (rebuilt by upgrades); every other table holds what it was given. */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['visitSummaries', 'screeningSummaries', 'caseIndex']);

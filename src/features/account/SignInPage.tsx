@@ -12,12 +12,18 @@ import { PasswordField } from './PasswordField.tsx';
 import { SignInProblemText } from './SignInProblemText.tsx';
 import { useSignIn } from './useSignIn.ts';
 
+/** The title and reason shown instead of the first sign-in's, when signing in opens a locked phone again. */
+export interface SignInIntro {
+  title: string;
+  why: string;
+}
+
 /**
  * Sign-in: the first screen of a new device (`account` null), and signing in
  * again once the session ended (`account` the one on the phone: only its
  * login may sign in, since another person's sign-in needs a wiped phone).
  */
-export function SignInPage({ account }: { account: DeviceAccount | null }) {
+export function SignInPage({ account, intro }: { account: DeviceAccount | null; intro?: SignInIntro }) {
   const { t } = useTranslation(['account', 'common']);
   const isOnline = useIsOnline();
   const problem = useSessionStore((state) => state.problem);
@@ -36,8 +42,12 @@ export function SignInPage({ account }: { account: DeviceAccount | null }) {
 
   return (
     <section className="page sign-in" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">{again ? t('again.title') : t('signIn.title')}</h1>
-      {again ? null : <p className="sign-in-why">{t('signIn.why')}</p>}
+      <h1 id="sign-in-title">{intro?.title ?? (again ? t('again.title') : t('signIn.title'))}</h1>
+      {intro ? (
+        <p className="sign-in-why">{intro.why}</p>
+      ) : again ? null : (
+        <p className="sign-in-why">{t('signIn.why')}</p>
+      )}
       {!again && problem === 'revoked' ? <p className="sign-in-notice">{t('revoked')}</p> : null}
       {again && problem === 'signedOut' ? <p className="sign-in-notice">{t('again.signedOut')}</p> : null}
       {again ? <p className="field-hint">{t('again.onlyThisLogin', { login: account.user.login })}</p> : null}
@@ -84,7 +94,7 @@ export function SignInPage({ account }: { account: DeviceAccount | null }) {
           {form.busy ? t('signIn.submitting') : ''}
         </p>
       </form>
-      {again ? null : <InvitationLink />}
+      {again || intro ? null : <InvitationLink />}
     </section>
   );
 }

@@ -1,12 +1,13 @@
 import { useRef, useState } from 'react';
 import { setSessionProblem } from '../../state/sessionStore.ts';
 import { setWorkerFromAccount } from '../../state/workerStore.ts';
-import { DifferentAccountError, saveSignIn } from '../../storage/accountRepository.ts';
+import { DifferentAccountError } from '../../storage/accountRepository.ts';
 import { db } from '../../storage/database.ts';
 import { getClientId } from '../../storage/syncMeta.ts';
 import { writeFailureOf, type WriteFailure } from '../../storage/writeFailure.ts';
 import { signIn, type SignInFailure } from '../../sync/sessionApi.ts';
 import { requestSync } from '../../sync/syncController.ts';
+import { afterPasswordSignIn } from '../lock/deviceLockFlow.ts';
 import { APP_SERVER } from './appServer.ts';
 
 export type SignInField = 'login' | 'password';
@@ -61,7 +62,9 @@ export function useSignIn(fixedLogin?: string, onSignedIn?: (name: string) => vo
       setProblem({ kind: 'refused', reason: result.reason, minutes: minutesToWait(result.retryAfterSeconds) });
       return 'refused';
     }
-    const account = await saveSignIn(db, result.session, Date.now());
+    const account = await afterPasswordSignIn(result.session);
+    // A PIN is chosen first (the lock screens take over); the PIN screen then opens the app.
+    if (account === 'choosePin') return undefined;
     setWorkerFromAccount(account);
     setSessionProblem(null);
     requestSync('now');

@@ -36,15 +36,21 @@ export interface CaseList {
 export function useCaseList(filter: CaseListFilter, sort: CaseSort, headSize: number): CaseList {
   // While a sync brings page after page, nothing is read, so nothing is recomputed after each page.
   const catchingUp = useCatchingUp();
-  const all = useLiveQuery(() => (catchingUp ? undefined : loadCaseSummaries(db)), [catchingUp]);
-  // The first screen, read through an index while the whole list loads; once it has, this query stops
+  // The first screen, read through an index before the whole list; once the list has loaded, this query stops
   // (returning without reading, it watches no table).
   const allLoaded = useRef(false);
-  allLoaded.current ||= all !== undefined;
   const head = useLiveQuery(
     () => (allLoaded.current || catchingUp ? null : loadCaseListHead(db, headSize)),
     [headSize, catchingUp],
   );
+  // The whole list only once the first screen is in: opening 10,000 sealed rows holds the page for seconds
+  // (docs/encryption.md), and read together the first screen would wait for it.
+  const headSettled = head !== undefined;
+  const all = useLiveQuery(
+    () => (catchingUp || !headSettled ? undefined : loadCaseSummaries(db)),
+    [catchingUp, headSettled],
+  );
+  allLoaded.current ||= all !== undefined;
   const schoolRows = useLiveQuery(() => db.schools.toArray(), []);
   const today = localIsoDate(new Date());
   const deferredFilter = useDeferredValue(filter);

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { changeLanguage } from '../../i18n/setupI18n.ts';
 import { LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { AccountSection } from '../account/AccountSection.tsx';
+import { AuditSettingsLink } from '../audit/AuditSettingsLink.tsx';
+import { LockSection } from '../lock/LockSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
 
 export function SettingsPage() {
@@ -35,6 +37,7 @@ export function SettingsPage() {
         </div>
       </fieldset>
       <AccountSection />
+      <LockSection />
       <StorageSection />
       <h2>{t('settings.outbox')}</h2>
       <p>
@@ -42,6 +45,7 @@ export function SettingsPage() {
           {t('settings.outboxLink')}
         </a>
       </p>
+      <AuditSettingsLink />
     </section>
   );
 }

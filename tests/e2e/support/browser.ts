@@ -4,32 +4,48 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 const require = createRequire(import.meta.url);
 
-/** Debian's Chromium, never a downloaded browser. */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
 
-/** A phone-sized context: 360 px wide, touch, English unless told otherwise. */
-export async function newPhoneContext(browser: Browser, locale = 'en-US'): Promise<BrowserContext> {
-  return browser.newContext({
+/** A phone: 360 px wide, touch, English unless told otherwise. */
+function phoneOptions(locale: string) {
+  return {
     viewport: { width: 360, height: 740 },
     hasTouch: true,
     isMobile: true,
     locale,
-    serviceWorkers: 'allow',
-  });
+    serviceWorkers: 'allow' as const,
+  };
+}
+
+/** Debian's Chromium, never a downloaded browser. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch(CHROMIUM);
+}
+
+/** A phone-sized context: 360 px wide, touch, English unless told otherwise. */
+export async function newPhoneContext(browser: Browser, locale = 'en-US'): Promise<BrowserContext> {
+  return browser.newContext(phoneOptions(locale));
+}
+
+/**
+ * A phone whose browser profile lives on disk in `userDataDir`, as a real
+ * phone's does: closing it leaves its files behind to be read (or the same
+ * profile opened again, as a phone is restarted).
+ */
+export async function launchPersistentPhone(userDataDir: string, locale = 'en-US'): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, ...phoneOptions(locale) });
 }
 
 /** Opens the app and waits until its service worker controls the page (the app then works offline). */

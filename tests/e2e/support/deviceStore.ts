@@ -41,3 +41,30 @@ export async function deviceClientId(page: Page): Promise<string> {
   if (typeof id !== 'string') throw new Error('this device has no client id yet');
   return id;
 }
+
+/**
+ * Writes `values` in plain text into a database of the test's own ('scan-control'),
+ * through the browser's IndexedDB, not the app: a control that a reading of the
+ * profile's files finds plain strings as the browser stores them.
+ */
+export async function writePlainControl(page: Page, values: readonly string[]): Promise<void> {
+  await page.evaluate(
+    (rows) =>
+      new Promise<void>((resolve, reject) => {
+        const opened = indexedDB.open('scan-control');
+        opened.onupgradeneeded = () => opened.result.createObjectStore('rows');
+        opened.onerror = () => reject(new Error(String(opened.error)));
+        opened.onsuccess = () => {
+          const database = opened.result;
+          const writing = database.transaction('rows', 'readwrite', { durability: 'strict' });
+          rows.forEach((value, index) => writing.objectStore('rows').put({ value }, index));
+          writing.oncomplete = () => {
+            database.close();
+            resolve();
+          };
+          writing.onerror = () => reject(new Error(String(writing.error)));
+        };
+      }),
+    [...values],
+  );
+}

@@ -7,6 +7,8 @@ export interface NewStudent {
   sex: 'Female' | 'Male';
   dateOfBirth: string;
   grade: string;
+  guardianName?: string;
+  guardianPhone?: string;
 }
 
 /** Registers a student through the English form, as a mentor would with a thumb. */
@@ -22,6 +24,8 @@ export async function registerStudent(page: Page, student: NewStudent): Promise<
   expect(firstSchool).toBeTruthy();
   await school.selectOption(firstSchool ?? '');
   await page.getByLabel('Grade').fill(student.grade);
+  if (student.guardianName !== undefined) await page.getByLabel("Guardian's name").fill(student.guardianName);
+  if (student.guardianPhone !== undefined) await page.getByLabel("Guardian's phone").fill(student.guardianPhone);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: 'Students' }).waitFor();
 }

@@ -96,6 +96,7 @@ describe('visit drafts', () => {
 
     db.close();
     const reopened = new UraDatabase(db.name);
+    reopened.dataKey.unlock(db.dataKey.keyForWrapping());
     expect(await loadDraft(reopened, key)).toEqual({ id: input.id, notes: 'Mother was at work' });
 
     await addHomeVisit(reopened, input, { draftKey: key });

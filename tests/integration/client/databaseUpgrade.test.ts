@@ -7,6 +7,7 @@ import { syncWithServer } from '../../../src/sync/syncWithServer.ts';
 import type { Mutation } from '../../../src/sync/protocol.ts';
 import { UraDatabase, type OutboxRow } from '../../../src/storage/UraDatabase.ts';
 import { makeStudentFields, remoteHlc } from '../../support/clientFixtures.ts';
+import { unlockedForTest } from '../../support/testDataKey.ts';
 
 /** The schema the walking skeleton shipped (UraDatabase v1), as a device still holds it. */
 const V1_STORES = {
@@ -67,13 +68,13 @@ async function writeVersionOneDevice(): Promise<OutboxRow[]> {
 }
 
 /** The version this app declares: every upgrade below must end there. */
-const LATEST_VERSION = 6;
+const LATEST_VERSION = 7;
 
 describe('upgrading the device database to the latest version', () => {
   it('keeps every queued mutation, unchanged and in order', async () => {
     const before = await writeVersionOneDevice();
 
-    const db = new UraDatabase(name);
+    const db = unlockedForTest(new UraDatabase(name));
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.outbox.orderBy('seq').toArray()).toEqual(before);
@@ -87,7 +88,7 @@ describe('upgrading the device database to the latest version', () => {
 
   it('queues new casework after the old mutations and sends them in that order', async () => {
     const before = await writeVersionOneDevice();
-    const db = new UraDatabase(name);
+    const db = unlockedForTest(new UraDatabase(name));
     const studentId = before[0]!.mutation.entityId;
     await createCase(db, { id: newRecordId(), studentId, trigger: 'absence', at: '2026-11-21' });
 
@@ -125,7 +126,7 @@ describe('upgrading from version 2', () => {
     ]);
     old.close();
 
-    const db = new UraDatabase(name);
+    const db = unlockedForTest(new UraDatabase(name));
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
     const due = await db.homeVisits.where('nextVisitDate').belowOrEqual('2026-11-30').primaryKeys();
@@ -184,7 +185,7 @@ describe('upgrading from version 4', () => {
     await old.table('outbox').add({ mutation: studentCreate(0), state: 'pending', createdAt: 1, attempts: 0 });
     old.close();
 
-    const db = new UraDatabase(name);
+    const db = unlockedForTest(new UraDatabase(name));
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
     const open = await db.caseIndex.get('c1');

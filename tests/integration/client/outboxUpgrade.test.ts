@@ -15,6 +15,7 @@ import { startInProcessServer, type InProcessServer } from '../../support/inProc
 import { DERIVED_TABLES, LEGACY_STORES } from '../../support/legacySchemas.ts';
 import { readLegacyTables, writeLegacyDevice } from '../../support/outboxUpgradeDevice.ts';
 import { readStoredFields } from '../../support/serverFixtures.ts';
+import { unlockedForTest } from '../../support/testDataKey.ts';
 
 /** The version the app declares now (Dexie's `verno` before opening is the highest declared). */
 const CURRENT_VERSION = new UraDatabase('ura-version-probe').verno;
@@ -61,7 +62,7 @@ describe.each(OLDER_VERSIONS)('a phone on Dexie version %i with unsent changes, 
     await sendAsOldApp(server, device.answeredTooLate);
     const before = await readLegacyTables(name, version);
 
-    const db = new UraDatabase(name);
+    const db = unlockedForTest(new UraDatabase(name));
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.outbox.orderBy('seq').toArray()).toEqual(device.outbox);

@@ -140,6 +140,7 @@ describe('studentRepository clock and identity', () => {
 
     db.close();
     const reopened = new UraDatabase(db.name);
+    reopened.dataKey.unlock(db.dataKey.keyForWrapping());
     expect(await getClientId(reopened)).toBe(clientId);
     reopened.close();
   });

@@ -11,6 +11,7 @@ import { UraDatabase } from '../../../src/storage/UraDatabase.ts';
 import { syncWithServer } from '../../../src/sync/syncWithServer.ts';
 import { makeVisitInput, USER_ID } from '../../support/caseworkFixtures.ts';
 import { startInProcessServer, type InProcessServer } from '../../support/inProcessSync.ts';
+import { unlockedForTest } from '../../support/testDataKey.ts';
 
 const STUDENT = DEMO_STUDENT_IDS.erezaCeku;
 
@@ -19,7 +20,7 @@ describe('casework round trip', () => {
   const devices: UraDatabase[] = [];
 
   function freshDevice(): UraDatabase {
-    const device = new UraDatabase(`casework-round-trip-${crypto.randomUUID()}`);
+    const device = unlockedForTest(new UraDatabase(`casework-round-trip-${crypto.randomUUID()}`));
     devices.push(device);
     return device;
   }

@@ -8,11 +8,12 @@ import { syncWithServer } from '../../../src/sync/syncWithServer.ts';
 import type { StudentFields } from '../../../src/domain/student.ts';
 import { startInProcessServer, type InProcessServer } from '../../support/inProcessSync.ts';
 import { makeStudentFields } from '../../support/serverFixtures.ts';
+import { unlockedForTest } from '../../support/testDataKey.ts';
 
 let dbCounter = 0;
 function freshDevice(): UraDatabase {
   dbCounter += 1;
-  return new UraDatabase(`round-trip-${dbCounter}-${Date.now()}`);
+  return unlockedForTest(new UraDatabase(`round-trip-${dbCounter}-${Date.now()}`));
 }
 
 /** A valid student at a school the demo seed creates. */

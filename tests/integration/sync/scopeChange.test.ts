@@ -20,6 +20,7 @@ import {
   type Phone,
   type SessionServer,
 } from '../../support/clientSessionServer.ts';
+import { unlockedForTest } from '../../support/testDataKey.ts';
 
 const S = DEMO_SCHOOL_IDS;
 const STUDENT = DEMO_STUDENT_IDS;
@@ -43,7 +44,7 @@ let device: UraDatabase;
 beforeEach(async () => {
   server = await startSessionServer();
   phone = server.phone();
-  device = new UraDatabase(`scope-change-${crypto.randomUUID()}`);
+  device = unlockedForTest(new UraDatabase(`scope-change-${crypto.randomUUID()}`));
 });
 afterEach(async () => {
   device.close();

@@ -21,6 +21,7 @@ import {
   type SessionServer,
 } from '../../support/clientSessionServer.ts';
 import { makeStudentFields } from '../../support/serverFixtures.ts';
+import { unlockedForTest } from '../../support/testDataKey.ts';
 
 const SCHOOL = DEMO_SCHOOL_IDS.ferizajAhmetHoxha;
 const DAY = 24 * 60 * 60 * 1000;
@@ -34,7 +35,7 @@ beforeEach(async () => {
   server = await startSessionServer();
   userId = await server.createAccount('phone-team', [{ role: 'schoolTeam', schoolId: SCHOOL }]);
   phone = server.phone();
-  device = new UraDatabase(`scope-session-${crypto.randomUUID()}`);
+  device = unlockedForTest(new UraDatabase(`scope-session-${crypto.randomUUID()}`));
 });
 afterEach(async () => {
   setSessionProblem(null);

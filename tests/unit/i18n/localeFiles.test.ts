@@ -19,7 +19,8 @@ const LANGUAGE_NAMES_PREFIX = 'languages.';
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   sq: ['common:app.name', 'students:community.serb', 'students:community.ashkali'],
   'sr-Cyrl': ['common:app.name'],
-  'sr-Latn': ['common:app.name'],
+  // "PIN" is the Serbian word too, written ПИН in Cyrillic.
+  'sr-Latn': ['common:app.name', 'lock:unlock.pin'],
 };
 
 type Bundle = Record<string, unknown>;

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAccount, saveSignIn } from '../../../src/storage/accountRepository.ts';
+import { createVault } from '../../../src/storage/deviceVault.ts';
 import { createStudent } from '../../../src/storage/studentRepository.ts';
 import { getClientId, nextHlc } from '../../../src/storage/syncMeta.ts';
 import type { UraDatabase } from '../../../src/storage/UraDatabase.ts';
 import { wipeDevice } from '../../../src/storage/wipeDevice.ts';
 import { schoolTeamScope, seedPulledCaseload, sessionInfoFor, tableCounts } from '../../support/clientSessionDevice.ts';
 import { freshDatabase, makeStudentFields } from '../../support/clientFixtures.ts';
+import { testRecoverySecret } from '../../support/testDataKey.ts';
 
 let db: UraDatabase;
 beforeEach(() => {
@@ -18,6 +20,8 @@ afterEach(async () => {
 
 describe('wipeDevice', () => {
   it('leaves nothing in any table: records, outbox, drafts, summaries, index, account and client id', async () => {
+    // A vault first, so the rows below are sealed with its key.
+    await createVault(db, '482915', testRecoverySecret(), '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f5001');
     const seeded = await seedPulledCaseload(db);
     await saveSignIn(db, sessionInfoFor('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f5001', schoolTeamScope(seeded.schoolA)), 1);
     await createStudent(db, makeStudentFields({ schoolId: seeded.schoolA }));
