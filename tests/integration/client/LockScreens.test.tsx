@@ -108,6 +108,9 @@ describe('a forgotten PIN', () => {
     await signInAndChoosePin(user, PIN);
     const id = await createStudent(db, makeStudentFields({ givenName: 'Dafina' }));
     first.unmount();
+    // The screens' reads started before unmounting end first: a write transaction over every table waits for them.
+    // (The app itself reloads the page when it locks, so nothing reads after the key is gone.)
+    await db.transaction('rw', db.tables, () => undefined);
     db.dataKey.lock();
     setLockPhase({ kind: 'checking' });
 
