@@ -2,6 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeviceAccount } from '../features/account/useDeviceAccount.ts';
 import { holdsAdminRole, isAdministratorOnly } from '../features/admin/adminAccess.ts';
+import { seesDashboard } from '../features/dashboard/dashboardAccess.ts';
 import { forgetLastClass } from '../features/screening/classSession.ts';
 import { LazyStudentFormPage } from '../features/students/lazyStudentFormPage.ts';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar.tsx';
@@ -17,10 +18,13 @@ import {
   LazyCaseListPage,
   LazyCasePlanPage,
   LazyCaseViewPage,
+  LazyCaseSummaryPage,
   LazyClassScreeningPage,
+  LazyDashboardPage,
   LazyNewCasePage,
   LazyOutboxPage,
   LazyReferralFormPage,
+  LazyRosterImportPage,
   LazySettingsPage,
   LazyStudentListPage,
   LazyStudentScreeningsPage,
@@ -48,6 +52,8 @@ function Screen({ route, account }: { route: Route; account: DeviceAccount }) {
       return <LazyStudentListPage />;
     case 'newStudent':
       return <LazyStudentFormPage />;
+    case 'rosterImport':
+      return <LazyRosterImportPage />;
     case 'editStudent':
       return <LazyStudentFormPage studentId={route.id} />;
     case 'studentScreenings':
@@ -64,10 +70,14 @@ function Screen({ route, account }: { route: Route; account: DeviceAccount }) {
       return <LazyVisitFormPage caseId={route.caseId} correctionOf={route.visitId} />;
     case 'casePlan':
       return <LazyCasePlanPage caseId={route.caseId} />;
+    case 'caseSummary':
+      return <LazyCaseSummaryPage caseId={route.caseId} />;
     case 'newReferral':
       return <LazyReferralFormPage caseId={route.caseId} />;
     case 'classScreening':
       return <LazyClassScreeningPage />;
+    case 'dashboard':
+      return <LazyDashboardPage />;
     case 'outbox':
       return <LazyOutboxPage />;
     case 'audit':
@@ -82,6 +92,7 @@ const NAV_ITEMS: readonly { section: Section; href: string }[] = [
   { section: 'cases', href: '#/cases' },
   { section: 'students', href: '#/students' },
   { section: 'screening', href: '#/screening' },
+  { section: 'dashboard', href: '#/dashboard' },
   { section: 'admin', href: '#/admin' },
   { section: 'settings', href: '#/settings' },
 ];
@@ -98,6 +109,7 @@ function navItemsFor(account: DeviceAccount): readonly { section: Section; href:
   return NAV_ITEMS.filter(({ section }) => {
     if (section === 'admin') return administers;
     if (adminOnly) return section === 'settings';
+    if (section === 'dashboard') return seesDashboard(account.scope);
     return section !== 'screening' || screens;
   });
 }

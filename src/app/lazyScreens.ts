@@ -60,6 +60,19 @@ export const LazyAdminScreen = lazyScreen(
   ['admin'],
   async () => (await import('../features/admin/AdminScreen.tsx')).AdminScreen,
 );
+// The coordinator's office (F16–F18): used at a desk, so never on a phone's first load.
+export const LazyDashboardPage = lazyScreen(
+  ['dashboard', 'exports'],
+  async () => (await import('../features/dashboard/DashboardPage.tsx')).DashboardPage,
+);
+export const LazyRosterImportPage = lazyScreen(
+  ['students', 'roster'],
+  async () => (await import('../features/roster/RosterImportPage.tsx')).RosterImportPage,
+);
+export const LazyCaseSummaryPage = lazyScreen(
+  ['casework', 'cases', 'plans', 'visits', 'screening', 'exports'],
+  async () => (await import('../features/exports/CaseSummaryPage.tsx')).CaseSummaryPage,
+);
 
 const SCREEN_OF_ROUTE: Partial<Record<Route['name'], Pick<LazyScreen<object>, 'preload' | 'preloadCode'>>> = {
   today: LazyTodayPage,
@@ -77,6 +90,9 @@ const SCREEN_OF_ROUTE: Partial<Record<Route['name'], Pick<LazyScreen<object>, 'p
   admin: LazyAdminScreen,
   settings: LazySettingsPage,
   students: LazyStudentListPage,
+  dashboard: LazyDashboardPage,
+  rosterImport: LazyRosterImportPage,
+  caseSummary: LazyCaseSummaryPage,
 };
 
 /**

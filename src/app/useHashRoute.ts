@@ -5,6 +5,8 @@ export type Route =
   | { name: 'today' }
   | { name: 'students' }
   | { name: 'newStudent' }
+  /** A school's class list from a CSV file (F18). */
+  | { name: 'rosterImport' }
   | { name: 'editStudent'; id: string }
   | { name: 'studentScreenings'; studentId: string }
   | { name: 'cases' }
@@ -13,8 +15,12 @@ export type Route =
   | { name: 'newVisit'; caseId: string }
   | { name: 'correctVisit'; caseId: string; visitId: string }
   | { name: 'casePlan'; caseId: string }
+  /** The printable case summary for a case conference (F17). */
+  | { name: 'caseSummary'; caseId: string }
   | { name: 'newReferral'; caseId: string }
   | { name: 'classScreening' }
+  /** The dashboard of a municipality or school (F16): aggregates only. */
+  | { name: 'dashboard' }
   | { name: 'settings' }
   | { name: 'outbox' }
   /** The audit trail (coordinators and administrators), reached from Settings. */
@@ -27,7 +33,7 @@ export type Route =
   | { name: 'admin'; view: AdminView };
 
 /** The top-level screens the bottom navigation leads to; every route belongs to one. */
-export type Section = 'today' | 'cases' | 'students' | 'screening' | 'admin' | 'settings';
+export type Section = 'today' | 'cases' | 'students' | 'screening' | 'dashboard' | 'admin' | 'settings';
 
 function caseRoute(caseId: string, rest: readonly string[]): Route | null {
   const [sub, subId] = rest;
@@ -35,6 +41,7 @@ function caseRoute(caseId: string, rest: readonly string[]): Route | null {
   if (sub === 'visit' && subId === undefined) return { name: 'newVisit', caseId };
   if (sub === 'visit' && subId !== undefined) return { name: 'correctVisit', caseId, visitId: subId };
   if (sub === 'plan') return { name: 'casePlan', caseId };
+  if (sub === 'summary') return { name: 'caseSummary', caseId };
   if (sub === 'refer') return { name: 'newReferral', caseId };
   return null;
 }
@@ -58,10 +65,13 @@ export function parseRoute(hash: string): Route {
       return { name: 'invitation' };
     case 'screening':
       return { name: 'classScreening' };
+    case 'dashboard':
+      return { name: 'dashboard' };
     case 'admin':
       return { name: 'admin', view: adminViewOf(first, rest[0]) };
     case 'students':
       if (first === 'new') return { name: 'newStudent' };
+      if (first === 'import') return { name: 'rosterImport' };
       if (first !== undefined && rest[0] === 'screenings') return { name: 'studentScreenings', studentId: first };
       if (first !== undefined) return { name: 'editStudent', id: first };
       return { name: 'students' };
@@ -83,9 +93,12 @@ export function sectionOf(route: Route): Section {
     case 'newStudent':
     case 'editStudent':
     case 'studentScreenings':
+    case 'rosterImport':
       return 'students';
     case 'classScreening':
       return 'screening';
+    case 'dashboard':
+      return 'dashboard';
     case 'admin':
       return 'admin';
     case 'settings':

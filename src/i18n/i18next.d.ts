@@ -4,6 +4,9 @@ import type audit from '../../locales/en/audit.json';
 import type admin from '../../locales/en/admin.json';
 import type cases from '../../locales/en/cases.json';
 import type casework from '../../locales/en/casework.json';
+import type dashboard from '../../locales/en/dashboard.json';
+import type exportFiles from '../../locales/en/exports.json';
+import type roster from '../../locales/en/roster.json';
 import type common from '../../locales/en/common.json';
 import type invitation from '../../locales/en/invitation.json';
 import type lock from '../../locales/en/lock.json';
@@ -33,6 +36,9 @@ declare module 'i18next' {
       lock: typeof lock;
       audit: typeof audit;
       admin: typeof admin;
+      dashboard: typeof dashboard;
+      roster: typeof roster;
+      exports: typeof exportFiles;
     };
   }
 }

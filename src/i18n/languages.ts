@@ -15,6 +15,9 @@ export const NAMESPACES = [
   'audit',
   'lock',
   'admin',
+  'dashboard',
+  'roster',
+  'exports',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const FALLBACK_LANGUAGE: Language = 'en';

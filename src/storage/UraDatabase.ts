@@ -25,6 +25,8 @@ import { caseIndexOfAll } from './caseIndex.ts';
 import { DataKeyHolder } from './crypto/dataKeyHolder.ts';
 import { encryptionMiddleware } from './crypto/encryptionMiddleware.ts';
 import type { VaultRow } from './crypto/vaultRow.ts';
+import type { DashboardSnapshotRow } from './dashboardSnapshotRow.ts';
+import type { ExportLogRow } from './exportLog.ts';
 
 /** A student as kept on the device: its fields, the HLC that wrote each, and a folded search key. */
 export interface StudentRecord extends StudentFields {
@@ -98,6 +100,10 @@ export class UraDatabase extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   // The wrapped data key and the PIN's counters (deviceVault.ts); the one table never sealed.
   vault!: EntityTable<VaultRow, 'id'>;
+  // The last dashboard figures per place, for reading offline (dashboardSnapshotRow.ts).
+  dashboards!: EntityTable<DashboardSnapshotRow, 'key'>;
+  // Exports made here, until the server's audit trail has them (exportLog.ts).
+  exportLog!: EntityTable<ExportLogRow, 'id'>;
   /** The data key while the app is unlocked; every other table is sealed and opened with it. */
   readonly dataKey = new DataKeyHolder();
 
@@ -164,5 +170,8 @@ export class UraDatabase extends Dexie {
       cases: 'id, studentId, schoolId, status',
       vault: 'id',
     });
+    // v8 (2027-02): the coordinator's office — dashboard figures kept for offline reading, and exports waiting to be
+    // audited on the server. New tables only; the outbox is untouched.
+    this.version(8).stores({ dashboards: 'key', exportLog: 'id' });
   }
 }
