@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'invitation_created',
   'invitation_accepted',
   'export',
+  'dashboard_read',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
