@@ -19,9 +19,14 @@ export function StudentListPage() {
       <div className="page-header">
         <h1 id="students-title">{t('list.title')}</h1>
         {places !== undefined && places.length > 0 ? (
-          <a className="button button-primary" href="#/students/new">
-            {t('list.add')}
-          </a>
+          <>
+            <a className="button" href="#/students/import">
+              {t('list.import')}
+            </a>
+            <a className="button button-primary" href="#/students/new">
+              {t('list.add')}
+            </a>
+          </>
         ) : null}
       </div>
       <TextField
