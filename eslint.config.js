@@ -75,7 +75,7 @@ export default tseslint.config(
       {
         group: [
           ...outside(['features', 'ui', 'state', 'i18n', 'pwa', 'app', 'server']),
-          '**/sync/!(protocol|protocolSchemas).ts',
+          '**/sync/!(protocol|protocolSchemas|exportAuditProtocol).ts',
         ],
         message: 'storage/ may import domain/ and the sync protocol only.',
       },
@@ -115,7 +115,8 @@ export default tseslint.config(
       {
         group: [
           ...outside(['storage', 'features', 'ui', 'state', 'i18n', 'pwa', 'app']),
-          '**/sync/!(protocol|protocolSchemas).ts',
+          // The export audit's wire format is part of the protocol (docs/exports.md).
+          '**/sync/!(protocol|protocolSchemas|exportAuditProtocol|exportAuditSchemas).ts',
         ],
         message: 'The server imports only domain/ and sync/protocol.ts.',
       },

@@ -145,3 +145,9 @@ await import('./benchSync.mjs'); // first sync of 2,000 cases in Chromium; 1,000
 
 // Casework figures in real Chromium (case list, search, visit save, Today): see docs/benchmarks.md.
 await import('./benchCasework.mjs');
+// The case list's CSV export of 10,000 rows in Chromium at 4× CPU throttle: see docs/exports.md.
+await import('./benchExport.mjs');
+// Roster import of 5,000 students through the import screen in Chromium at 4× CPU throttle: see docs/roster-import.md.
+await import('./benchRoster.mjs');
+// The dashboard: a municipality of 10,000 cases on the server, a school of 10,000 on the phone at 4× CPU: see docs/dashboard.md.
+await import('./benchDashboard.mjs');

@@ -7,11 +7,11 @@ export const LazyTodayPage = lazyScreen(
   async () => (await import('../features/today/TodayPage.tsx')).TodayPage,
 );
 export const LazyCaseListPage = lazyScreen(
-  ['casework', 'cases'],
+  ['casework', 'cases', 'exports'],
   async () => (await import('../features/cases/CaseListPage.tsx')).CaseListPage,
 );
 export const LazyCaseViewPage = lazyScreen(
-  ['casework', 'cases', 'visits', 'plans', 'screening', 'students'],
+  ['casework', 'cases', 'visits', 'plans', 'screening', 'students', 'exports'],
   async () => (await import('../features/cases/CaseViewPage.tsx')).CaseViewPage,
 );
 export const LazyNewCasePage = lazyScreen(
@@ -43,7 +43,7 @@ export const LazyOutboxPage = lazyScreen(
   async () => (await import('../features/outbox/OutboxPage.tsx')).OutboxPage,
 );
 export const LazyAuditTrailPage = lazyScreen(
-  ['audit'],
+  ['audit', 'exports'],
   async () => (await import('../features/audit/AuditTrailPage.tsx')).AuditTrailPage,
 );
 export const LazyStudentListPage = lazyScreen(
@@ -62,7 +62,7 @@ export const LazyAdminScreen = lazyScreen(
 );
 // The coordinator's office (F16–F18): used at a desk, so never on a phone's first load.
 export const LazyDashboardPage = lazyScreen(
-  ['dashboard', 'exports'],
+  ['dashboard', 'exports', 'casework', 'students'],
   async () => (await import('../features/dashboard/DashboardPage.tsx')).DashboardPage,
 );
 export const LazyRosterImportPage = lazyScreen(

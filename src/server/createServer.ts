@@ -11,6 +11,8 @@ import { registerAuthDecoration } from './auth/authenticate.ts';
 import { SignInLimiter } from './auth/signInLimiter.ts';
 import { registerAdminRoutes } from './routes/adminRoutes.ts';
 import { registerSessionRoutes } from './routes/sessionRoutes.ts';
+import { registerDashboardRoutes } from './dashboard/dashboardRoute.ts';
+import { registerExportAuditRoutes } from './routes/exportAuditRoutes.ts';
 
 export interface CreateServerOptions {
   db: AppDatabase;
@@ -84,6 +86,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   registerSyncRoutes(app, deps);
   registerSessionRoutes(app, { ...deps, limiter: new SignInLimiter(options.signInAttemptsPerMinute) });
   registerAdminRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
+  registerExportAuditRoutes(app, deps);
   registerOpenApiRoute(app);
   const staticDir = options.staticDir;
   if (staticDir !== undefined) await registerStaticFiles(app, staticDir);

@@ -14,7 +14,12 @@ export interface SignOutCheck {
 /** Tries to send what waits in the outbox, then counts what would be lost by signing out now. */
 export async function prepareSignOut(db: UraDatabase, fetchFn: FetchLike, baseUrl: string): Promise<SignOutCheck> {
   try {
-    await runExclusive(() => syncWithServer(db, { fetch: fetchFn, baseUrl }));
+    await runExclusive(async () => {
+      await syncWithServer(db, { fetch: fetchFn, baseUrl });
+      // The wipe would take the export log with it: the audit trail gets it first (docs/exports.md).
+      const { flushExportLog } = await import('./exportAuditFlush.ts');
+      await flushExportLog(db, { fetch: fetchFn, baseUrl });
+    });
   } catch {
     // Offline, an ended session, a server down: what could not be sent is counted below, and can be exported.
   }

@@ -35,6 +35,10 @@ export function startSync(options: StartSyncOptions): void {
           for (const listener of sessionEndListeners) listener(end);
         },
       });
+      // Exports made here reach the audit trail once the server answers (docs/exports.md); never fails the sync.
+      // Loaded on the first sync, not with the first screen (the bundle budget).
+      const { flushExportLog } = await import('./exportAuditFlush.ts');
+      await flushExportLog(options.db, { fetch: options.fetch, baseUrl: options.baseUrl });
     },
   });
 }

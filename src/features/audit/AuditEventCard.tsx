@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRole } from '../../domain/accessScope.ts';
 import { formatDateTime } from '../../i18n/formatDate.ts';
+import { isExportKind } from '../../sync/exportAuditProtocol.ts';
 import { isAuditAction, type AuditEvent } from './auditApi.ts';
 import type { AuditPlaces } from './useAuditPlaces.ts';
 
@@ -26,7 +27,11 @@ type FactKey =
   | 'records'
   | 'fields'
   | 'failures'
+  | 'exportKind'
+  | 'rows'
   | 'when';
+
+const EXPORT_FACT_LABELS = { exportKind: 'exports:audit.kind', rows: 'exports:audit.rows' } as const;
 
 /**
  * One event in words: what happened, who did it (their name when the server
@@ -34,7 +39,7 @@ type FactKey =
  * rather than a sentence, so every language reads right whoever the person is.
  */
 export function AuditEventCard({ event, people, organisations, places, onOnlyCase }: AuditEventCardProps) {
-  const { t, i18n } = useTranslation(['audit', 'account']);
+  const { t, i18n } = useTranslation(['audit', 'account', 'exports']);
   const detail = event.detail ?? {};
   const text = (key: string) => (typeof detail[key] === 'string' ? detail[key] : undefined);
   const count = (key: string) => (typeof detail[key] === 'number' ? detail[key] : undefined);
@@ -54,15 +59,20 @@ export function AuditEventCard({ event, people, organisations, places, onOnlyCas
   }
   const role = text('role');
   if (isRole(role)) add('role', t(`account:role.${role}`));
-  const schoolId = text('schoolId');
+  const schoolId = text('schoolId') ?? (event.entity === 'school' ? (event.entityId ?? undefined) : undefined);
   if (schoolId !== undefined) add('school', places.placeName(schoolId) ?? schoolId);
-  const municipalityId = text('municipalityId');
+  const municipalityId =
+    text('municipalityId') ?? (event.entity === 'municipality' ? (event.entityId ?? undefined) : undefined);
   if (municipalityId !== undefined) add('municipality', places.placeName(municipalityId) ?? municipalityId);
   const assigneeId = text('assigneeId');
   if (assigneeId !== undefined) add('assignee', person(assigneeId));
   add('records', count('records')?.toLocaleString(i18n.language));
   add('fields', count('fields')?.toLocaleString(i18n.language));
   add('failures', count('failures')?.toLocaleString(i18n.language));
+  // An export (docs/exports.md): what kind of file or printout, and how many rows it held.
+  const kind = text('kind');
+  if (event.action === 'export' && isExportKind(kind)) add('exportKind', t(`exports:audit.kindName.${kind}`));
+  if (event.action === 'export') add('rows', count('rows')?.toLocaleString(i18n.language));
   add('when', <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at, i18n.language)}</time>);
 
   function caseFact(caseId: string) {
@@ -90,7 +100,7 @@ export function AuditEventCard({ event, people, organisations, places, onOnlyCas
       <dl className="audit-facts">
         {facts.map(([key, value]) => (
           <div key={key} className="audit-fact">
-            <dt>{t(`fact.${key}`)}</dt>
+            <dt>{key === 'exportKind' || key === 'rows' ? t(EXPORT_FACT_LABELS[key]) : t(`fact.${key}`)}</dt>
             <dd>{value}</dd>
           </div>
         ))}

@@ -8,6 +8,8 @@ import './cases.css';
 import { useCaseList } from './useCaseList.ts';
 import { CatchingUpNotice } from '../sync/CatchingUpNotice.tsx';
 import { usePlaces } from '../account/useWriteRights.ts';
+import { CaseListExport } from '../exports/CaseListExport.tsx';
+import { exportedSchool } from '../exports/loadCaseListExport.ts';
 
 /**
  * Rows rendered at first and per "Show more": about four screens of a phone.
@@ -89,6 +91,14 @@ export function CaseListPage() {
             ? ` · ${t('list.shown', { shown: visible.length, total: list.matching })}`
             : null}
         </p>
+      ) : null}
+      {hasCases && list.matching > 0 ? (
+        <CaseListExport
+          rows={list.rows}
+          schools={list.schools}
+          schoolId={exportedSchool(filter)}
+          ready={!list.isLoading && !list.isUpdating}
+        />
       ) : null}
       {hasCases && list.matching === 0 ? (
         <div className="empty">

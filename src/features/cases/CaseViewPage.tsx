@@ -15,7 +15,7 @@ import { WorkflowPanel } from './WorkflowPanel.tsx';
  * role may take are offered (writeRights.ts): the server would refuse the rest.
  */
 export function CaseViewPage({ caseId }: { caseId: string }) {
-  const { t } = useTranslation(['cases', 'casework']);
+  const { t } = useTranslation(['cases', 'casework', 'exports']);
   const view = useCaseView(caseId);
   const rights = useCaseRights(caseId);
 
@@ -69,6 +69,10 @@ export function CaseViewPage({ caseId }: { caseId: string }) {
         )}
         <a className="button" href={`#/students/${caseRecord.studentId}/screenings`}>
           {t('view.screenings')}
+        </a>
+        {/* A printable page for the case conference (docs/exports.md), from what this phone holds. */}
+        <a className="button" href={`#/cases/${caseId}/summary`}>
+          {t('exports:summary.title')}
         </a>
       </nav>
       <PendingReferrals caseId={caseId} mayAnswer={rights.answerReferral} />

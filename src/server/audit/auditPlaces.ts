@@ -10,7 +10,8 @@
  *   the school), their organisation's, and their assigned cases';
  * - the case or student it is about (its school's, from record_scope);
  * - the organisation it is about;
- * - a school or municipality its detail names (where a role was granted).
+ * - a school or municipality it is about (an export limited to one), or its
+ *   detail names (where a role was granted).
  * An event naming none of these (a sign-in with an unknown login) belongs to
  * no municipality: only administrators see it.
  */
@@ -53,8 +54,8 @@ function tiesOf(subject: AuditSubject): Ties {
       ...about('student').map((id) => recordKey('student', id)),
     ],
     organisations: about('organisation'),
-    schools: text(detail.schoolId),
-    municipalities: text(detail.municipalityId),
+    schools: [...text(detail.schoolId), ...about('school')],
+    municipalities: [...text(detail.municipalityId), ...about('municipality')],
   };
 }
 

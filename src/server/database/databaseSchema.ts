@@ -164,6 +164,13 @@ export interface AuditEventMunicipalityTable {
   event_id: number;
 }
 
+/** An export a device reported, by the device's id for it: recorded in the audit trail once (exportAudit.ts). */
+export interface ExportReceiptTable {
+  id: string;
+  user_id: string;
+  received_at: number;
+}
+
 export interface DatabaseSchema {
   applied_mutation: AppliedMutationTable;
   entity_field: EntityFieldTable;
@@ -178,6 +185,7 @@ export interface DatabaseSchema {
   invitation: InvitationTable;
   audit_event: AuditEventTable;
   audit_event_municipality: AuditEventMunicipalityTable;
+  export_receipt: ExportReceiptTable;
 }
 
 /** The tables the app owns (not Kysely's migration bookkeeping). */
@@ -195,4 +203,5 @@ export const APP_TABLES = [
   'invitation',
   'audit_event',
   'audit_event_municipality',
+  'export_receipt',
 ] as const satisfies readonly (keyof DatabaseSchema)[];

@@ -7,6 +7,7 @@ import * as entityFieldClient from './migrations/1795438800000_entity_field_clie
 import * as accountsAndScopes from './migrations/1795442400000_accounts_and_scopes.ts';
 import * as deviceRecoverySecret from './migrations/1795446000000_device_recovery_secret.ts';
 import * as auditEventMunicipality from './migrations/1795449600000_audit_event_municipality.ts';
+import * as exportReceipt from './migrations/1795453260000_export_receipt.ts';
 
 /**
  * Every migration, listed in code rather than read from a folder, so the
@@ -20,6 +21,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1795442400000_accounts_and_scopes': accountsAndScopes,
   '1795446000000_device_recovery_secret': deviceRecoverySecret,
   '1795449600000_audit_event_municipality': auditEventMunicipality,
+  '1795453260000_export_receipt': exportReceipt,
 };
 
 const inCodeProvider: MigrationProvider = {

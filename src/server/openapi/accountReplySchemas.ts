@@ -36,6 +36,7 @@ const AUDIT_ACTION_MEANINGS: Record<AuditAction, string> = {
   invitation_created: 'an invitation code was made',
   invitation_accepted: 'an invitation code was used to choose a password',
   export: 'data exported from a device (reserved: no request records it yet)',
+  dashboard_read: "a dashboard's figures were read (the municipality and school in the detail)",
 };
 
 const nullableId = z.string().nullable();

@@ -47,6 +47,8 @@ import {
   signInReplySchema,
   syncResponseSchema,
 } from './replySchemas.ts';
+import { exportAuditComponentSchemas } from '../audit/exportAuditOpenApi.ts';
+import { dashboardComponentSchemas } from '../dashboard/dashboardOpenApi.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -86,6 +88,8 @@ function namedSchemas(): Named[] {
     [healthResponseSchema, 'HealthResponse'],
     ...ERROR_CODES.map((code): Named => [errorReplySchemaFor(code), errorComponentName(code)]),
     ...accountSchemas(),
+    ...exportAuditComponentSchemas(),
+    ...dashboardComponentSchemas(),
   ];
 }
 

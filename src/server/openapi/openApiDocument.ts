@@ -10,6 +10,8 @@ import {
   SCHEMA_VERSION,
 } from '../../sync/protocol.ts';
 import { SESSION_COOKIE } from '../auth/sessionCookie.ts';
+import { EXPORT_AUDIT_PATHS } from '../audit/exportAuditOpenApi.ts';
+import { DASHBOARD_PATHS } from '../dashboard/dashboardOpenApi.ts';
 import { buildComponentSchemas, schemaRef, type JsonSchema } from './openApiComponents.ts';
 import { ADMIN_PATHS } from './openApiAdminPaths.ts';
 import { CASE_PATHS } from './openApiCasePaths.ts';
@@ -92,6 +94,8 @@ export function buildOpenApiDocument(appVersion: string): OpenApiDocument {
       ...buildPaths(SESSION_PATHS),
       ...buildPaths(ADMIN_PATHS),
       ...buildPaths(CASE_PATHS),
+      ...buildPaths(EXPORT_AUDIT_PATHS),
+      ...buildPaths(DASHBOARD_PATHS),
     },
     components: {
       securitySchemes: {

@@ -17,7 +17,7 @@ export type Access = 'public' | 'optionalSession' | 'session' | { roles: readonl
 
 export interface OperationSpec {
   operationId: string;
-  tag: 'sync' | 'session' | 'administration' | 'cases';
+  tag: 'sync' | 'session' | 'administration' | 'cases' | 'dashboard';
   summary: string;
   description?: string;
   access: Access;

@@ -6,6 +6,7 @@ import { inWriteTransaction } from '../database/databaseEngine.ts';
 import { writeWinningFields } from '../sync/fieldStore.ts';
 import { seedDemoAccounts } from './demoAccounts.ts';
 import { demoCasework } from './demoCasework.ts';
+import { demoCohort } from './demoCohortCases.ts';
 import { DEMO_MUNICIPALITIES, DEMO_SCHOOLS } from './demoPlaces.ts';
 import { DEMO_STUDENTS } from './demoStudents.ts';
 
@@ -32,6 +33,8 @@ export async function seedDemoData(db: AppDatabase, now: number): Promise<boolea
       ...DEMO_SCHOOLS.map((record) => ({ entity: 'school' as const, ...record })),
       ...DEMO_STUDENTS.map((record) => ({ entity: 'student' as const, ...record })),
       ...demoCasework(localIsoDate(new Date(now))),
+      // Enough more of Ferizaj's casework for its coordinator's dashboard to show past suppression.
+      ...demoCohort(localIsoDate(new Date(now))),
     ];
     // One HLC per record, all at `now`: any later edit from a device wins over the seed.
     for (const [counter, record] of records.entries()) {
@@ -67,7 +70,8 @@ export async function seedMissingDemoAccounts(db: AppDatabase, now: number): Pro
       .limit(1)
       .executeTakeFirst();
     if (demoSchool === undefined) return false;
-    const demoCaseIds = demoCasework(localIsoDate(new Date(now)))
+    const today = localIsoDate(new Date(now));
+    const demoCaseIds = [...demoCasework(today), ...demoCohort(today)]
       .filter((record) => record.entity === 'case')
       .map((record) => record.id);
     const stored = await trx

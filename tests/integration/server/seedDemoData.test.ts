@@ -7,7 +7,8 @@ import { DEMO_USER_IDS } from '../../../src/server/seed/demoAccounts.ts';
 import { DEMO_MUNICIPALITY_IDS, DEMO_SCHOOL_IDS, DEMO_SCHOOLS } from '../../../src/server/seed/demoPlaces.ts';
 import { DEMO_STUDENT_IDS, DEMO_STUDENTS } from '../../../src/server/seed/demoStudents.ts';
 import { SERVER_NODE_ID, seedDemoData, seedMissingDemoAccounts } from '../../../src/server/seed/seedDemoData.ts';
-import type { Change } from '../../../src/sync/protocol.ts';
+import { COHORT_SIZE, cohortStudentId } from '../../../src/server/seed/demoCohortStudents.ts';
+import { MAX_PULL_LIMIT, type Change } from '../../../src/sync/protocol.ts';
 import {
   countRows,
   createTempDatabase,
@@ -19,6 +20,8 @@ import {
 } from '../../support/serverFixtures.ts';
 
 const LANGUAGE_KEYS = ['en', 'sq', 'sr-Cyrl', 'sr-Latn'];
+/** The dashboard's demo cohort at Ferizaj's schools (demoCohortStudents.ts). */
+const COHORT_STUDENT_IDS = Array.from({ length: COHORT_SIZE }, (_, index) => cohortStudentId(index));
 
 describe('seedDemoData', () => {
   let temp: TempDatabase;
@@ -34,7 +37,7 @@ describe('seedDemoData', () => {
     // The demo school team sees every demo school.
     signInTestClients(app, temp.db, { userId: DEMO_USER_IDS.team, now: () => TEST_NOW });
     try {
-      const reply = await sync(app, makeSyncRequest({ cursor: 0, limit: 1000 }));
+      const reply = await sync(app, makeSyncRequest({ cursor: 0, limit: MAX_PULL_LIMIT }));
       expect(reply.hasMore).toBe(false);
       return reply.changes;
     } finally {
@@ -84,7 +87,7 @@ describe('seedDemoData', () => {
 
     expect(idsOf('municipality')).toEqual(Object.values(DEMO_MUNICIPALITY_IDS));
     expect(idsOf('school')).toEqual(Object.values(DEMO_SCHOOL_IDS));
-    expect(idsOf('student')).toEqual(Object.values(DEMO_STUDENT_IDS));
+    expect(idsOf('student')).toEqual([...Object.values(DEMO_STUDENT_IDS), ...COHORT_STUDENT_IDS]);
     const ferizaj = changes.find((change) => change.entityId === DEMO_MUNICIPALITY_IDS.ferizaj);
     expect(ferizaj?.fields).toEqual({
       name: { sq: 'Ferizaj', 'sr-Latn': 'Uroševac', 'sr-Cyrl': 'Урошевац', en: 'Ferizaj' },
@@ -104,7 +107,7 @@ describe('seedDemoData', () => {
     const changes = await pullEverything();
     const students = changes.filter((change) => change.entity === 'student');
     const schoolIds = new Set(Object.values(DEMO_SCHOOL_IDS));
-    expect(students).toHaveLength(DEMO_STUDENTS.length);
+    expect(students).toHaveLength(DEMO_STUDENTS.length + COHORT_STUDENT_IDS.length);
     for (const student of students) {
       const fields = studentFieldsSchema.parse(student.fields);
       expect(schoolIds.has(fields.schoolId as (typeof DEMO_SCHOOL_IDS)[keyof typeof DEMO_SCHOOL_IDS])).toBe(true);
