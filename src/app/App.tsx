@@ -2,7 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeviceAccount } from '../features/account/useDeviceAccount.ts';
 import { holdsAdminRole, isAdministratorOnly } from '../features/admin/adminAccess.ts';
-import { seesDashboard } from '../features/dashboard/dashboardAccess.ts';
+import { hasDashboardTab } from '../features/dashboard/dashboardAccess.ts';
 import { forgetLastClass } from '../features/screening/classSession.ts';
 import { LazyStudentFormPage } from '../features/students/lazyStudentFormPage.ts';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar.tsx';
@@ -109,7 +109,7 @@ function navItemsFor(account: DeviceAccount): readonly { section: Section; href:
   return NAV_ITEMS.filter(({ section }) => {
     if (section === 'admin') return administers;
     if (adminOnly) return section === 'settings';
-    if (section === 'dashboard') return seesDashboard(account.scope);
+    if (section === 'dashboard') return hasDashboardTab(account.scope);
     return section !== 'screening' || screens;
   });
 }
@@ -119,7 +119,10 @@ function SignedInApp({ account }: { account: DeviceAccount }) {
   const { t } = useTranslation();
   const route = useHashRoute();
   const { pending } = useSyncOverview();
-  const current = sectionOf(route);
+  const items = navItemsFor(account);
+  const section = sectionOf(route);
+  // A school team opens the dashboard from the case list, which has no tab of its own: Cases stays lit.
+  const current = section === 'dashboard' && !items.some((item) => item.section === section) ? 'cases' : section;
   return (
     <div className="app">
       <header className="app-header">
@@ -133,9 +136,9 @@ function SignedInApp({ account }: { account: DeviceAccount }) {
         </Suspense>
       </main>
       <nav className="app-nav" aria-label={t('nav.label')}>
-        {navItemsFor(account).map(({ section, href }) => (
-          <a key={section} href={href} aria-current={current === section ? 'page' : undefined}>
-            {t(`nav.${section}`)}
+        {items.map((item) => (
+          <a key={item.section} href={item.href} aria-current={current === item.section ? 'page' : undefined}>
+            {t(`nav.${item.section}`)}
           </a>
         ))}
       </nav>

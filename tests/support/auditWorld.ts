@@ -8,6 +8,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { DEMO_MUNICIPALITY_IDS, DEMO_SCHOOL_IDS } from '../../src/server/seed/demoPlaces.ts';
 import { runSync } from '../../src/server/sync/runSync.ts';
+import { MAX_PULL_LIMIT } from '../../src/sync/protocol.ts';
 import { makeMutation, makeStudentFields, makeSyncRequest, newId } from './serverFixtures.ts';
 import { storeCaseFile, storeStudent } from './scopeFixtures.ts';
 import {
@@ -82,7 +83,10 @@ export async function buildAuditWorld(): Promise<AuditWorld> {
 
   clock.now += HOUR;
   const syncs = clock.now;
-  await runSync(db, makeSyncRequest({ clientId: newId(), limit: 1000 }), clock.now, { userId: users.ferizajTeam });
+  // One pull that reaches the end of the demo data (its cohort included), so every case is read and audited.
+  await runSync(db, makeSyncRequest({ clientId: newId(), limit: MAX_PULL_LIMIT }), clock.now, {
+    userId: users.ferizajTeam,
+  });
   const clientId = newId();
   const student = makeMutation({ clientId, fields: makeStudentFields({ schoolId: PRIZREN_SCHOOL }) });
   await runSync(db, makeSyncRequest({ clientId, mutations: [student], limit: 1000 }), clock.now, {

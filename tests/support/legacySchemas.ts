@@ -41,7 +41,16 @@ const V5: Stores = { ...V4, caseIndex: 'caseId, firstFollowUp, nextDue, studentI
 // v6 (2027-01): clashes recorded by the server. The last version whose rows were all plain text.
 const V6: Stores = { ...V5, conflicts: 'id, recordId' };
 
-export const LEGACY_STORES: Readonly<Record<number, Stores>> = { 1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6 };
+// v7 (2027-01): rows sealed at rest; no index holds a name; the vault. Written here without the encryption
+// middleware, so its rows are plain, which v7 and later read as rows written before the first PIN.
+const V7: Stores = {
+  ...V6,
+  students: 'id, schoolId, updatedAt',
+  cases: 'id, studentId, schoolId, status',
+  vault: 'id',
+};
+
+export const LEGACY_STORES: Readonly<Record<number, Stores>> = { 1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7 };
 
 /** Tables a device derives from its own records (rebuilt by upgrades); every other table holds what it was given. */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['visitSummaries', 'screeningSummaries', 'caseIndex']);

@@ -4,6 +4,7 @@ import { NO_CASE_FILTER, type CaseListFilter, type CaseSort } from '../../domain
 import { TextField } from '../../ui/TextField.tsx';
 import { CaseCard } from './CaseCard.tsx';
 import { CaseFilters } from './CaseFilters.tsx';
+import { DashboardLink } from './DashboardLink.tsx';
 import './cases.css';
 import { useCaseList } from './useCaseList.ts';
 import { CatchingUpNotice } from '../sync/CatchingUpNotice.tsx';
@@ -48,6 +49,7 @@ export function CaseListPage() {
     <section className="page" aria-labelledby="cases-title">
       <h1 id="cases-title">{t('title')}</h1>
       <CatchingUpNotice />
+      <DashboardLink />
       <TextField
         label={t('list.search')}
         hint={t('list.searchHint')}

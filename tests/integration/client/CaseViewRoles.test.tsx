@@ -25,7 +25,7 @@ let actionId: string;
 
 beforeAll(async () => {
   await setupI18n('en');
-  await Promise.all(['casework', 'cases', 'plans', 'visits'].map((ns) => loadNamespace(ns as 'cases')));
+  await Promise.all(['casework', 'cases', 'plans', 'visits', 'exports'].map((ns) => loadNamespace(ns as 'cases')));
 });
 
 /** An open case with a visit note, a planned action and a referral to the municipality waiting for an answer. */
@@ -65,7 +65,7 @@ describe('the case view offers each role only what it may do', () => {
       .getAllByRole('button')
       .map((button) => button.textContent);
     expect(steps).toEqual(['Mark as assessed', 'Close the case', 'Change the case manager']);
-    expect(linkNames()).toEqual(['Record a home visit', 'Plan', 'Hand over or refer', 'Screenings']);
+    expect(linkNames()).toEqual(['Record a home visit', 'Plan', 'Hand over or refer', 'Screenings', 'Case summary']);
     expect(screen.getByRole('link', { name: 'Correct this note' })).toBeInTheDocument();
   });
 
@@ -75,7 +75,7 @@ describe('the case view offers each role only what it may do', () => {
     expect(workflow()).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Close the case' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Change the case manager' })).not.toBeInTheDocument();
-    expect(linkNames()).toEqual(['Record a home visit', 'Plan', 'Hand over or refer', 'Screenings']);
+    expect(linkNames()).toEqual(['Record a home visit', 'Plan', 'Hand over or refer', 'Screenings', 'Case summary']);
     expect(screen.getByRole('link', { name: 'Correct this note' })).toHaveAttribute(
       'href',
       expect.stringMatching(new RegExp(`^#/cases/${caseId}/visit/`)),
@@ -87,7 +87,7 @@ describe('the case view offers each role only what it may do', () => {
     await renderCase();
     expect(screen.getByTestId('case-status')).toHaveTextContent('Open');
     expect(workflow()).not.toBeInTheDocument();
-    expect(linkNames()).toEqual(['Screenings']);
+    expect(linkNames()).toEqual(['Screenings', 'Case summary']);
     expect(screen.queryByRole('link', { name: 'Correct this note' })).not.toBeInTheDocument();
   });
 
@@ -95,7 +95,7 @@ describe('the case view offers each role only what it may do', () => {
     await signInOnCase('coordinator', caseId);
     await renderCase();
     expect(workflow()).not.toBeInTheDocument();
-    expect(linkNames()).toEqual(['Plan', 'Hand over or refer', 'Screenings']);
+    expect(linkNames()).toEqual(['Plan', 'Hand over or refer', 'Screenings', 'Case summary']);
     const card = await screen.findByRole('article', { name: 'Referral to: Municipal education directorate' });
     expect(within(card).getByRole('button', { name: 'Accept' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Correct this note' })).not.toBeInTheDocument();

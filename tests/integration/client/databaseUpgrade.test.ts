@@ -68,7 +68,7 @@ async function writeVersionOneDevice(): Promise<OutboxRow[]> {
 }
 
 /** The version this app declares: every upgrade below must end there. */
-const LATEST_VERSION = 7;
+const LATEST_VERSION = 8;
 
 describe('upgrading the device database to the latest version', () => {
   it('keeps every queued mutation, unchanged and in order', async () => {
@@ -78,6 +78,9 @@ describe('upgrading the device database to the latest version', () => {
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.outbox.orderBy('seq').toArray()).toEqual(before);
+    // v8's tables (the dashboard's kept figures, exports waiting for the audit trail) start empty.
+    expect(await db.dashboards.count()).toBe(0);
+    expect(await db.exportLog.count()).toBe(0);
     expect((await pendingMutations(db, 10)).map((row) => row.mutation)).toEqual(
       before.filter((row) => row.state === 'pending').map((row) => row.mutation),
     );

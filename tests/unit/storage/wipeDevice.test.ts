@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAccount, saveSignIn } from '../../../src/storage/accountRepository.ts';
 import { createVault } from '../../../src/storage/deviceVault.ts';
+import { recordExport } from '../../../src/storage/exportLog.ts';
 import { createStudent } from '../../../src/storage/studentRepository.ts';
 import { getClientId, nextHlc } from '../../../src/storage/syncMeta.ts';
 import type { UraDatabase } from '../../../src/storage/UraDatabase.ts';
@@ -26,6 +27,17 @@ describe('wipeDevice', () => {
     await saveSignIn(db, sessionInfoFor('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f5001', schoolTeamScope(seeded.schoolA)), 1);
     await createStudent(db, makeStudentFields({ schoolId: seeded.schoolA }));
     await nextHlc(db);
+    // A coordinator's kept figures and an export not yet in the audit trail go too.
+    await db.dashboards.put({ key: `school:${seeded.schoolA}`, computedAt: 1, figures: {}, savedAt: 1 });
+    await recordExport(db, {
+      id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f5002',
+      kind: 'caseList',
+      rows: 3,
+      caseId: null,
+      schoolId: seeded.schoolA,
+      municipalityId: null,
+      at: 1,
+    });
     const clientId = await getClientId(db);
     const before = await tableCounts(db);
     // Every table holds something, so an empty one after the wipe proves it was cleared.
