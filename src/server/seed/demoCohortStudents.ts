@@ -2,7 +2,9 @@
  * The dashboard's demo cohort (docs/dashboard.md, "Demo data"): 36 more
  * fictional children at Ferizaj's two demo schools, each screened once this
  * term, so the demo coordinator's dashboard shows figures past small-count
- * suppression. Their classes avoid the demo teacher's (7/2).
+ * suppression. Their classes ("<grade>/4") are nobody else's: not the demo
+ * teacher's (7/2), nor a class a test fills (6/1 holds exactly 25 in the
+ * teacher's screening journey). Their given names are not ones the journeys type.
  */
 import { addCalendarDays, type IsoDate } from '../../domain/dueDates.ts';
 import { getProfile } from '../../domain/profiles/profiles.ts';
@@ -48,7 +50,7 @@ const CHILDREN: readonly Child[] = [
   ['Qendrim', 'Ibrahimi', 'male', 'ashkali', false, 'veryHigh'],
   ['Rina', 'Krasniqi', 'female', 'albanian', true, 'medium'],
   ['Shpëtim', 'Osmani', 'male', 'albanian', false, 'low'],
-  ['Teuta', 'Hoti', 'female', '', true, 'high'],
+  ['Adelina', 'Hoti', 'female', '', true, 'high'],
   ['Valon', 'Salihu', 'male', 'albanian', true, 'medium'],
   ['Ardita', 'Veseli', 'female', 'albanian', true, 'high'],
   ['Besart', 'Jashari', 'male', 'roma', false, 'veryHigh'],
@@ -91,7 +93,7 @@ function studentFields(child: Child, index: number): StudentFields {
     dateOfBirth: `${2020 - grade}-${String(1 + (index % 12)).padStart(2, '0')}-${String(1 + (index % 28)).padStart(2, '0')}`,
     schoolId: cohortSchoolId(index),
     grade,
-    className: `${grade}/1`,
+    className: `${grade}/4`,
     community,
     rural,
     guardianName: `${['Valbona', 'Fatmire', 'Besim', 'Shqipe', 'Agron', 'Mimoza'][index % 6] ?? ''} ${familyName}`,
