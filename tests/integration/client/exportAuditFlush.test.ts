@@ -101,14 +101,15 @@ describe('exports on their way to the audit trail', () => {
     loseExportReplies = true;
     phone.setOffline(false);
     requestSync('now');
-    await vi.waitFor(() => expect(exportReports()).toBe(1), WAIT);
-    expect(syncs).toBeGreaterThan(0);
-    expect(await countPendingExports(device)).toBe(2);
     const recorded = [
       { entity: 'case', entityId: caseId, detail: { kind: 'caseSummary', rows: 1 } },
       { entity: null, entityId: null, detail: { kind: 'caseList', rows: 7 } },
     ];
-    expect(await exportEvents()).toEqual(recorded);
+    // The request is counted as it leaves; the server's record is the sign that it was handled.
+    await vi.waitFor(async () => expect(await exportEvents()).toEqual(recorded), WAIT);
+    expect(exportReports()).toBe(1);
+    expect(syncs).toBeGreaterThan(0);
+    expect(await countPendingExports(device)).toBe(2);
 
     // The next sync sends them again; the server acknowledges without recording them twice.
     loseExportReplies = false;
