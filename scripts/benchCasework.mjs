@@ -5,13 +5,11 @@
 // derivation and the opening of sealed rows. The app is signed in (demo `team`) with a PIN first.
 // Needs `npm run build` and `vite build -c tests/bench/vite.config.ts` first.
 // Run alone: node scripts/benchCasework.mjs     (docs/benchmarks.md explains every figure)
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { built, startServer } from './benchBuiltServer.mjs';
 import { measureCrypto } from './benchCaseworkCrypto.mjs';
 import {
   count,
@@ -27,38 +25,6 @@ import {
 import { installLockMarks } from './benchCaseworkLock.mjs';
 import { CHROMIUM_ARGS, injectBench, installSearchProbe, openControlledApp, showRoute } from './benchCaseworkPage.mjs';
 
-/** A path of the build, wherever the benchmark is run from. */
-const built = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dataDir) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [built('dist/server/server/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 200; tries += 1) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the built server did not start (run `npm run build` first)');
-}
 async function run() {
   for (const file of ['dist/server/server/main.js', 'dist/client/index.html', 'dist/bench/uraBench.js']) {
     if (!existsSync(built(file)))

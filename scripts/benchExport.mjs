@@ -6,51 +6,18 @@
 // Unthrottled once, then at 4× CPU throttle (median of 3). Goal ≤ 2 s for 10,000 rows on the device.
 // Needs `npm run build` and `vite build -c tests/bench/vite.config.ts` first.
 // Run alone: node scripts/benchExport.mjs
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { built, startServer } from './benchBuiltServer.mjs';
 import { count, median, ms, seedCases, STEP, THROTTLE } from './benchCaseworkFigures.mjs';
 import { installLockMarks, unlockApp } from './benchCaseworkLock.mjs';
 import { CHROMIUM_ARGS, injectBench, openControlledApp, showRoute } from './benchCaseworkPage.mjs';
 
 const GOAL_MS = 2000;
 const THROTTLED_RUNS = 3;
-const built = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const exportLabel = JSON.parse(readFileSync(built('locales/en/exports.json'), 'utf8')).caseList.export;
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dataDir) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [built('dist/server/server/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 200; tries += 1) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the built server did not start (run `npm run build` first)');
-}
 
 /** Notes whether the export's progress line ever appeared (it should once an export takes over a second). */
 async function watchProgress(page) {

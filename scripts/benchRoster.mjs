@@ -4,13 +4,11 @@
 // 50,000-row file is refused. The app is signed in as the demo school team, with a PIN, and offline
 // while it imports, so no sync competes. Needs `npm run build` first.
 // Run alone: node scripts/benchRoster.mjs     (docs/benchmarks.md, "Roster import figures")
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { built, startServer } from './benchBuiltServer.mjs';
 import { CHROMIUM_ARGS, openControlledApp, showRoute } from './benchCaseworkPage.mjs';
 import { classListCsv } from './benchRosterFile.mjs';
 
@@ -22,38 +20,7 @@ const THROTTLED_RUNS = 2;
 const FERIZAJ_SCHOOL = '20000000-0000-4000-8000-000000000001';
 const STEP_TIMEOUT_MS = 180_000;
 
-const built = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const ms = (value) => `${Math.round(value).toLocaleString('en')} ms`;
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dataDir) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [built('dist/server/server/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 200; tries += 1) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the built server did not start (run `npm run build` first)');
-}
 
 /** The time between two of the import's marks (src/features/roster/yieldToPage.ts: `roster:<step>`). */
 async function between(page, from, to) {
