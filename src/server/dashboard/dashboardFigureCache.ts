@@ -1,22 +1,26 @@
 /**
  * The figures of a municipality (and of each of its schools) computed once
- * and kept until the change log moves: computing them reads every case,
- * student, screening and plan action of the municipality, longer than a
- * reply should take (docs/benchmarks.md, "Dashboard"). Any accepted write
+ * and kept until the change log moves. Reading every case, student,
+ * screening and plan action of a municipality takes longer than a reply
+ * should (docs/benchmarks.md, "Dashboard figures"), so the records are kept
+ * too (dashboardRecordSet.ts) and, when the log moves, only the records it
+ * names are read again before the figures are recomputed. Any accepted write
  * moves the change log's head, so a kept answer is never older than the data.
  */
 import type { Kysely } from 'kysely';
 import { computeDashboard } from '../../domain/dashboard/computeDashboard.ts';
 import type { DashboardFigures, DashboardInput } from '../../domain/dashboard/dashboardFigures.ts';
 import type { IsoDate } from '../../domain/dueDates.ts';
+import type { ProfileId } from '../../domain/protocolProfile.ts';
 import { suppressSmallCounts } from '../../domain/dashboard/suppressSmallCounts.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
-import { countriesOf, readDashboardInput, schoolsOfMunicipality } from './dashboardRecords.ts';
+import { countriesOf, schoolsOfMunicipality } from './dashboardRecords.ts';
+import { DashboardRecordSet } from './dashboardRecordSet.ts';
 
 type Db = Kysely<DatabaseSchema>;
 
-/** Places kept at once; each is a few hundred KB at most. */
-const MAX_KEPT = 64;
+/** Places kept at once: a municipality of 10,000 cases keeps some 50,000 small records (~10 MB). */
+const MAX_KEPT = 16;
 
 export interface ComputedFigures {
   computedAt: number;
@@ -24,6 +28,7 @@ export interface ComputedFigures {
 }
 
 interface Kept {
+  records: DashboardRecordSet;
   head: number;
   asOf: IsoDate;
   computedAt: number;
@@ -43,30 +48,32 @@ function onlySchool(input: DashboardInput, schoolId: string): DashboardInput {
   return { ...input, schools: input.schools.filter((school) => school.id === schoolId) };
 }
 
+type Schools = { id: string; country: ProfileId }[];
+
 export class DashboardFigureCache {
   private readonly kept = new Map<string, Kept>();
 
   /** A coordinator's figures: the municipality, or one school of it, suppressed with all the others alike. */
   async municipality(db: Db, municipalityId: string, schoolId: string | null, asOf: IsoDate, now: number) {
-    const kept = await this.keep(db, `municipality:${municipalityId}`, asOf, now, async () => {
-      const input = await readDashboardInput(db, await schoolsOfMunicipality(db, municipalityId), asOf);
-      const places = [
+    const places = () => schoolsOfMunicipality(db, municipalityId);
+    const kept = await this.keep(db, `municipality:${municipalityId}`, places, asOf, now, (input) => {
+      const figures = [
         { schoolId: null, figures: computeDashboard(input) },
         ...input.schools.map((school) => ({
           schoolId: school.id,
           figures: computeDashboard(onlySchool(input, school.id)),
         })),
       ];
-      const suppressed = suppressSmallCounts(places);
-      return new Map(places.map((place, index) => [place.schoolId ?? '', suppressed[index] as DashboardFigures]));
+      const suppressed = suppressSmallCounts(figures);
+      return new Map(figures.map((place, index) => [place.schoolId ?? '', suppressed[index] as DashboardFigures]));
     });
     return this.answer(kept, schoolId ?? '');
   }
 
   /** A school team's own school, in numbers. */
   async school(db: Db, schoolId: string, asOf: IsoDate, now: number): Promise<ComputedFigures> {
-    const kept = await this.keep(db, `school:${schoolId}`, asOf, now, async () => {
-      const input = await readDashboardInput(db, await countriesOf(db, [schoolId]), asOf);
+    const places = () => countriesOf(db, [schoolId]);
+    const kept = await this.keep(db, `school:${schoolId}`, places, asOf, now, (input) => {
       return new Map([[schoolId, computeDashboard(input)]]);
     });
     return this.answer(kept, schoolId);
@@ -81,15 +88,18 @@ export class DashboardFigureCache {
   private async keep(
     db: Db,
     key: string,
+    schools: () => Promise<Schools>,
     asOf: IsoDate,
     now: number,
-    compute: () => Promise<Map<string, DashboardFigures>>,
+    compute: (input: DashboardInput) => Map<string, DashboardFigures>,
   ): Promise<Kept> {
-    // Read before the records: a write landing in between makes the next request compute again.
+    // Read before the records: a write landing in between makes the next request catch up again.
     const head = await changeLogHead(db);
     const held = this.kept.get(key);
     if (held !== undefined && held.head === head && held.asOf === asOf) return held;
-    const fresh: Kept = { head, asOf, computedAt: now, figures: await compute() };
+    const caughtUp = held !== undefined && (await held.records.catchUp(db, head));
+    const records = caughtUp ? held.records : await DashboardRecordSet.load(db, await schools(), head);
+    const fresh: Kept = { records, head, asOf, computedAt: now, figures: compute(records.input(asOf)) };
     this.kept.delete(key);
     this.kept.set(key, fresh);
     if (this.kept.size > MAX_KEPT) {

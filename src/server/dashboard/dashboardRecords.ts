@@ -22,9 +22,11 @@ const FIELDS = {
   screening: ['level', 'screenedOn', 'term'],
   planAction: ['interventionType', 'status'],
 } as const;
-type DashboardEntity = keyof typeof FIELDS;
+export type DashboardEntity = keyof typeof FIELDS;
+export const DASHBOARD_ENTITIES = Object.keys(FIELDS) as DashboardEntity[];
 
-type Found = Record<DashboardEntity, Map<string, Placed>>;
+/** The records read, by type and id. */
+export type Found = Record<DashboardEntity, Map<string, Placed>>;
 
 function chunks<T>(values: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -37,7 +39,10 @@ function chunks<T>(values: readonly T[]): T[][] {
  * given students), its fields fetched by key alongside: each field is one
  * index lookup, and a record's ids come once, not once per field.
  */
-async function readPlaced(db: Db, entity: DashboardEntity, where: 'school' | 'student', ids: string[]) {
+type Where = 'school' | 'student' | 'id';
+const COLUMN = { school: 'place.school_id', student: 'place.student_id', id: 'place.entity_id' } as const;
+
+export async function readPlaced(db: Db, entity: DashboardEntity, where: Where, ids: string[]) {
   const rows = await db
     .selectFrom('record_scope as place')
     .select(['place.entity_id', 'place.school_id', 'place.student_id', 'place.case_id'])
@@ -53,7 +58,7 @@ async function readPlaced(db: Db, entity: DashboardEntity, where: 'school' | 'st
       ),
     )
     .where('place.entity', '=', entity)
-    .where(where === 'school' ? 'place.school_id' : 'place.student_id', 'in', ids)
+    .where(COLUMN[where], 'in', ids)
     .execute();
   return rows.map((row) => {
     const fields: Record<string, unknown> = {};
@@ -68,13 +73,7 @@ async function readPlaced(db: Db, entity: DashboardEntity, where: 'school' | 'st
   });
 }
 
-async function gather(
-  db: Db,
-  found: Found,
-  entities: readonly DashboardEntity[],
-  where: 'school' | 'student',
-  ids: string[],
-) {
+export async function gather(db: Db, found: Found, entities: readonly DashboardEntity[], where: Where, ids: string[]) {
   for (const chunk of chunks(ids)) {
     for (const entity of entities) {
       for (const [id, placed] of await readPlaced(db, entity, where, chunk)) found[entity].set(id, placed);
@@ -92,18 +91,35 @@ export async function readDashboardInput(
   schools: readonly { id: string; country: ProfileId }[],
   asOf: IsoDate,
 ): Promise<DashboardInput> {
+  return dashboardInputOf(await readDashboardRecords(db, schools), schools, asOf);
+}
+
+/** The records of readDashboardInput, as they are kept between requests (dashboardRecordSet.ts). */
+export async function readDashboardRecords(db: Db, schools: readonly { id: string }[]): Promise<Found> {
   const found: Found = { case: new Map(), student: new Map(), screening: new Map(), planAction: new Map() };
-  const entities = Object.keys(FIELDS) as DashboardEntity[];
   await gather(
     db,
     found,
-    entities,
+    DASHBOARD_ENTITIES,
     'school',
     schools.map((school) => school.id),
   );
+  await gatherStudentsElsewhere(db, found);
+  return found;
+}
+
+/** The students (with their screenings) of cases whose child is at a school outside the place. */
+export async function gatherStudentsElsewhere(db: Db, found: Found): Promise<void> {
   const caseStudents = new Set([...found.case.values()].flatMap((record) => record.studentId ?? []));
   const elsewhere = [...caseStudents].filter((studentId) => !found.student.has(studentId));
   await gather(db, found, ['student', 'screening'], 'student', elsewhere);
+}
+
+export function dashboardInputOf(
+  found: Found,
+  schools: readonly { id: string; country: ProfileId }[],
+  asOf: IsoDate,
+): DashboardInput {
   return {
     asOf,
     schools,
