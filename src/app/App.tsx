@@ -21,6 +21,9 @@ import {
   LazyCaseSummaryPage,
   LazyClassScreeningPage,
   LazyDashboardPage,
+  LazyMapPlanPage,
+  LazyMapPlansPage,
+  LazyMapReportPage,
   LazyNewCasePage,
   LazyOutboxPage,
   LazyReferralFormPage,
@@ -78,6 +81,12 @@ function Screen({ route, account }: { route: Route; account: DeviceAccount }) {
       return <LazyClassScreeningPage />;
     case 'dashboard':
       return <LazyDashboardPage />;
+    case 'mapPlans':
+      return <LazyMapPlansPage />;
+    case 'mapPlan':
+      return <LazyMapPlanPage planId={route.planId} />;
+    case 'mapReport':
+      return <LazyMapReportPage planId={route.planId} />;
     case 'outbox':
       return <LazyOutboxPage />;
     case 'audit':

@@ -62,7 +62,7 @@ export const LazyAdminScreen = lazyScreen(
 );
 // The coordinator's office (F16–F18): used at a desk, so never on a phone's first load.
 export const LazyDashboardPage = lazyScreen(
-  ['dashboard', 'exports', 'casework', 'students'],
+  ['dashboard', 'exports', 'casework', 'students', 'map'],
   async () => (await import('../features/dashboard/DashboardPage.tsx')).DashboardPage,
 );
 export const LazyRosterImportPage = lazyScreen(
@@ -72,6 +72,19 @@ export const LazyRosterImportPage = lazyScreen(
 export const LazyCaseSummaryPage = lazyScreen(
   ['casework', 'cases', 'plans', 'visits', 'screening', 'exports'],
   async () => (await import('../features/exports/CaseSummaryPage.tsx')).CaseSummaryPage,
+);
+// The Municipal Action Plan (F21): a coordinator's, at a desk.
+export const LazyMapPlansPage = lazyScreen(
+  ['map'],
+  async () => (await import('../features/map/MapPlansPage.tsx')).MapPlansPage,
+);
+export const LazyMapPlanPage = lazyScreen(
+  ['map'],
+  async () => (await import('../features/map/MapPlanPage.tsx')).MapPlanPage,
+);
+export const LazyMapReportPage = lazyScreen(
+  ['map', 'mapReport', 'exports'],
+  async () => (await import('../features/mapReport/MapReportPage.tsx')).MapReportPage,
 );
 
 const SCREEN_OF_ROUTE: Partial<Record<Route['name'], Pick<LazyScreen<object>, 'preload' | 'preloadCode'>>> = {
@@ -93,6 +106,9 @@ const SCREEN_OF_ROUTE: Partial<Record<Route['name'], Pick<LazyScreen<object>, 'p
   dashboard: LazyDashboardPage,
   rosterImport: LazyRosterImportPage,
   caseSummary: LazyCaseSummaryPage,
+  mapPlans: LazyMapPlansPage,
+  mapPlan: LazyMapPlanPage,
+  mapReport: LazyMapReportPage,
 };
 
 /**

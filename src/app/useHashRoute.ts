@@ -21,6 +21,11 @@ export type Route =
   | { name: 'classScreening' }
   /** The dashboard of a municipality or school (F16): aggregates only. */
   | { name: 'dashboard' }
+  /** The Municipal Action Plans of the coordinator's municipality (F21), reached from the dashboard. */
+  | { name: 'mapPlans' }
+  | { name: 'mapPlan'; planId: string }
+  /** A plan's printable progress report. */
+  | { name: 'mapReport'; planId: string }
   | { name: 'settings' }
   | { name: 'outbox' }
   /** The audit trail (coordinators and administrators), reached from Settings. */
@@ -67,6 +72,9 @@ export function parseRoute(hash: string): Route {
       return { name: 'classScreening' };
     case 'dashboard':
       return { name: 'dashboard' };
+    case 'map':
+      if (first === undefined) return { name: 'mapPlans' };
+      return rest[0] === 'report' ? { name: 'mapReport', planId: first } : { name: 'mapPlan', planId: first };
     case 'admin':
       return { name: 'admin', view: adminViewOf(first, rest[0]) };
     case 'students':
@@ -98,6 +106,9 @@ export function sectionOf(route: Route): Section {
     case 'classScreening':
       return 'screening';
     case 'dashboard':
+    case 'mapPlans':
+    case 'mapPlan':
+    case 'mapReport':
       return 'dashboard';
     case 'admin':
       return 'admin';

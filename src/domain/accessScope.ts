@@ -34,6 +34,11 @@ export interface AccessScope {
   caseIds: string[];
   /** The students of `caseIds`, whose student record comes with the case. */
   studentIds: string[];
+  /**
+   * Municipalities whose Action Plan the user keeps (a coordinator's). Absent
+   * in scopes from before the plan existed, and when there are none.
+   */
+  municipalityIds?: string[];
 }
 
 export const EMPTY_SCOPE: AccessScope = {
@@ -60,6 +65,14 @@ export interface RecordKeys {
   classKey: string | null;
   studentId: string | null;
   caseId: string | null;
+  /** The municipality of a Municipal Action Plan record; absent on child data. */
+  municipalityId?: string | null;
+}
+
+/** Whether the record is a Municipal Action Plan record of one of the scope's municipalities. */
+export function reachedByMunicipality(scope: AccessScope, keys: RecordKeys): boolean {
+  const { municipalityId } = keys;
+  return municipalityId != null && (scope.municipalityIds ?? []).includes(municipalityId);
 }
 
 /** What a teacher's class access covers: no visit notes, plans or referrals (domain.md §5). */
@@ -79,6 +92,7 @@ export function reachedByClass(keys: RecordKeys): boolean {
 
 export function canRead(scope: AccessScope, keys: RecordKeys): boolean {
   if ((PUBLIC_ENTITIES as readonly string[]).includes(keys.entity)) return true;
+  if (reachedByMunicipality(scope, keys)) return true;
   if (keys.schoolId !== null && scope.schoolIds.includes(keys.schoolId)) return true;
   if (keys.caseId !== null && scope.caseIds.includes(keys.caseId)) return true;
   if (keys.entity === 'student' && keys.studentId !== null && scope.studentIds.includes(keys.studentId)) return true;
@@ -122,7 +136,8 @@ export type WriteOp = 'create' | 'set';
  * (domain.md §5 "Edits"). The school team and principal write everything of
  * their school; a mentor writes visits, flags and handovers on assigned cases;
  * a teacher screens and flags in the class; coordinators and CSW liaisons
- * answer referrals made to them.
+ * answer referrals made to them, and coordinators keep their municipality's
+ * Action Plan.
  */
 const WRITES: Readonly<Record<Role, Readonly<Record<string, readonly WriteOp[]>>>> = {
   schoolTeam: everything(),
@@ -142,7 +157,14 @@ const WRITES: Readonly<Record<Role, Readonly<Record<string, readonly WriteOp[]>>
     caseEvent: ['create'],
     conflict: ['set'],
   },
-  coordinator: { referral: ['set'], conflict: ['set'] },
+  coordinator: {
+    referral: ['set'],
+    conflict: ['set'],
+    mapPlan: ['create', 'set'],
+    mapGoal: ['create', 'set'],
+    mapActivity: ['create', 'set'],
+    mapProgress: ['create', 'set'],
+  },
   cswLiaison: { referral: ['set'], conflict: ['set'] },
   admin: {},
 };
@@ -197,6 +219,7 @@ function roleReaches(role: Role, scope: AccessScope, keys: RecordKeys): boolean 
     case 'mentor':
       return (keys.caseId !== null && scope.caseIds.includes(keys.caseId)) || isMentorFlag(scope, 'create', keys);
     case 'coordinator':
+      return (keys.caseId !== null && scope.caseIds.includes(keys.caseId)) || reachedByMunicipality(scope, keys);
     case 'cswLiaison':
       return keys.caseId !== null && scope.caseIds.includes(keys.caseId);
     case 'admin':

@@ -7,6 +7,8 @@ import type casework from '../../locales/en/casework.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type exportFiles from '../../locales/en/exports.json';
 import type roster from '../../locales/en/roster.json';
+import type map from '../../locales/en/map.json';
+import type mapReport from '../../locales/en/mapReport.json';
 import type common from '../../locales/en/common.json';
 import type invitation from '../../locales/en/invitation.json';
 import type lock from '../../locales/en/lock.json';
@@ -38,6 +40,8 @@ declare module 'i18next' {
       admin: typeof admin;
       dashboard: typeof dashboard;
       roster: typeof roster;
+      map: typeof map;
+      mapReport: typeof mapReport;
       exports: typeof exportFiles;
     };
   }

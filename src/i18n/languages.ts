@@ -17,6 +17,8 @@ export const NAMESPACES = [
   'admin',
   'dashboard',
   'roster',
+  'map',
+  'mapReport',
   'exports',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -14,7 +14,7 @@ import {
   type OpenDatabaseOptions,
 } from './database/openDatabase.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demoAccounts.ts';
-import { seedDemoData, seedMissingDemoAccounts } from './seed/seedDemoData.ts';
+import { seedDemoData, seedMissingDemoAccounts, seedMissingDemoMap } from './seed/seedDemoData.ts';
 
 interface ServerConfig {
   port: number;
@@ -80,6 +80,9 @@ async function start(): Promise<void> {
   } else if (config.seedDemo && (await seedMissingDemoAccounts(db, Date.now()))) {
     console.log('This demo database had no accounts yet: added the demo accounts.');
     printDemoSignIns();
+  }
+  if (config.seedDemo && (await seedMissingDemoMap(db, Date.now()))) {
+    console.log("This demo database had no Municipal Action Plan yet: added Ferizaj's demo plan.");
   }
 
   const hasClient = existsSync(join(config.staticDir, 'index.html'));

@@ -27,6 +27,7 @@ import { encryptionMiddleware } from './crypto/encryptionMiddleware.ts';
 import type { VaultRow } from './crypto/vaultRow.ts';
 import type { DashboardSnapshotRow } from './dashboardSnapshotRow.ts';
 import type { ExportLogRow } from './exportLog.ts';
+import type { MapActivityRow, MapGoalRow, MapPlanRow, MapProgressRow } from './mapRecords.ts';
 
 /** A student as kept on the device: its fields, the HLC that wrote each, and a folded search key. */
 export interface StudentRecord extends StudentFields {
@@ -104,6 +105,11 @@ export class UraDatabase extends Dexie {
   dashboards!: EntityTable<DashboardSnapshotRow, 'key'>;
   // Exports made here, until the server's audit trail has them (exportLog.ts).
   exportLog!: EntityTable<ExportLogRow, 'id'>;
+  // The Municipal Action Plan (mapRecords.ts), synced like casework; only a coordinator's device holds any.
+  mapPlans!: Table<MapPlanRow, string>;
+  mapGoals!: Table<MapGoalRow, string>;
+  mapActivities!: Table<MapActivityRow, string>;
+  mapProgress!: Table<MapProgressRow, string>;
   /** The data key while the app is unlocked; every other table is sealed and opened with it. */
   readonly dataKey = new DataKeyHolder();
 
@@ -173,5 +179,12 @@ export class UraDatabase extends Dexie {
     // v8 (2027-02): the coordinator's office — dashboard figures kept for offline reading, and exports waiting to be
     // audited on the server. New tables only; the outbox is untouched.
     this.version(8).stores({ dashboards: 'key', exportLog: 'id' });
+    // v9 (2027-03): the Municipal Action Plan's records, by plan and municipality. New tables only.
+    this.version(9).stores({
+      mapPlans: 'id, municipalityId',
+      mapGoals: 'id, planId',
+      mapActivities: 'id, planId, goalId',
+      mapProgress: 'id, planId, activityId',
+    });
   }
 }

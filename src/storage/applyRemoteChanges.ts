@@ -38,6 +38,10 @@ export function localTables(db: UraDatabase): Record<Entity, LocalTable> {
     planAction: { table: db.planActions },
     referral: { table: db.referrals },
     conflict: { table: db.conflicts as unknown as Table<Versioned, string> },
+    mapPlan: { table: db.mapPlans },
+    mapGoal: { table: db.mapGoals },
+    mapActivity: { table: db.mapActivities },
+    mapProgress: { table: db.mapProgress },
   };
 }
 

@@ -9,13 +9,14 @@ import {
   type LocalParents,
   type ScopedTable,
 } from './localRecordKeys.ts';
+import { pruneMapRecords, type MapTable } from './mapPruning.ts';
 import { refreshDerivedAfterPrune, strippedStudents } from './scopeDerived.ts';
 import { rowsUnderGoneParents } from './scopeRanges.ts';
 import type { UraDatabase } from './UraDatabase.ts';
 
-/** One child-data record on the device. */
+/** One child-data or Action Plan record on the device. */
 export interface ScopedRow {
-  table: ScopedTable;
+  table: ScopedTable | MapTable;
   id: string;
 }
 
@@ -66,7 +67,7 @@ async function goneConflicts(db: UraDatabase, scope: AccessScope, parents: Local
 
 /** Rows kept last time for a pending change whose parent may have gone since: judged one by one (a handful). */
 async function goneRechecked(db: UraDatabase, scope: AccessScope, parents: LocalParents, rows: readonly ScopedRow[]) {
-  const gone: ScopedRow[] = [];
+  const gone: { table: ChildTable; id: string }[] = [];
   for (const [table, index] of Object.entries(CHILD_TABLES) as [ChildTable, string][]) {
     const ids = rows.filter((row) => row.table === table).map((row) => row.id);
     const found = (await (db[table] as Table).bulkGet(ids)) as (Record<string, unknown> | undefined)[];
@@ -132,5 +133,6 @@ export async function pruneToScope(
   for (const [id, keys] of parents.studentKeys) if (!removedStudents.has(id)) hidden.set(id, hiddenFields(scope, keys));
   const stripped = strippedStudents(parents.students, hidden);
   if (stripped.length > 0) await db.students.bulkPut(stripped);
-  return { removed: count, kept };
+  const plans = await pruneMapRecords(db, scope, pending);
+  return { removed: count + plans.removed, kept: [...kept, ...plans.kept] };
 }

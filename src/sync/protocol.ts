@@ -13,9 +13,11 @@ import type { mutationSchema, syncRequestSchema } from './protocolSchemas.ts';
 /**
  * Bumped when the shape of requests or replies changes. 2: `set` mutations
  * carry `base` stamps, and replies carry `conflict` records (a version-1 app
- * has no table for them, so the server leaves them out of its pulls).
+ * has no table for them, so the server leaves them out of its pulls). 3:
+ * replies carry the Municipal Action Plan's records (MAP_ENTITIES), which
+ * older apps have no tables for either.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** Bumped when a record type gains or changes fields. */
 export const SCHEMA_VERSION = 1;
 /** The server also accepts this many versions back and upcasts them. */
@@ -48,7 +50,14 @@ export const CLIENT_WRITABLE_ENTITIES = [
   'homeVisit',
   'planAction',
   'referral',
+  'mapPlan',
+  'mapGoal',
+  'mapActivity',
+  'mapProgress',
 ] as const;
+/** The Municipal Action Plan's records (src/domain/map): placed by municipality, read and written by its coordinators. */
+export const MAP_ENTITIES = ['mapPlan', 'mapGoal', 'mapActivity', 'mapProgress'] as const;
+export type MapEntity = (typeof MAP_ENTITIES)[number];
 export type ClientWritableEntity = (typeof CLIENT_WRITABLE_ENTITIES)[number];
 /**
  * A same-field clash the server recorded (see docs/sync.md, "Conflicts"). The

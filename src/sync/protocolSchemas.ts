@@ -17,6 +17,12 @@ import {
   type Entity,
   type MutationEntity,
 } from './protocol.ts';
+import {
+  mapActivityFieldsSchema,
+  mapGoalFieldsSchema,
+  mapPlanFieldsSchema,
+  mapProgressFieldsSchema,
+} from '../domain/map/mapValidation.ts';
 import { conflictChoiceSchema, homeVisitRecordSchema, screeningRecordSchema } from './protocolRecordSchemas.ts';
 
 const id = z.string().regex(ID_PATTERN);
@@ -65,6 +71,19 @@ export const ENTITY_RULES = {
   },
   planAction: { fields: planActionFieldsSchema, appendOnly: false, references: { caseId: 'case' } },
   referral: { fields: referralFieldsSchema, appendOnly: false, references: { caseId: 'case' } },
+  // The Municipal Action Plan: each record names its plan, which names its municipality (recordKeys.ts).
+  mapPlan: { fields: mapPlanFieldsSchema, appendOnly: false, references: { municipalityId: 'municipality' } },
+  mapGoal: { fields: mapGoalFieldsSchema, appendOnly: false, references: { planId: 'mapPlan' } },
+  mapActivity: {
+    fields: mapActivityFieldsSchema,
+    appendOnly: false,
+    references: { planId: 'mapPlan', goalId: 'mapGoal' },
+  },
+  mapProgress: {
+    fields: mapProgressFieldsSchema,
+    appendOnly: false,
+    references: { planId: 'mapPlan', activityId: 'mapActivity' },
+  },
   // Created by the server only (its mutation schema allows `set` alone); a device sets the choice.
   conflict: { fields: conflictChoiceSchema, appendOnly: false, references: {} },
 } as const satisfies Record<MutationEntity, EntityRule>;
@@ -100,6 +119,10 @@ export const mutationSchema = z.discriminatedUnion('entity', [
   mutationSchemaFor('homeVisit', ENTITY_RULES.homeVisit.fields),
   mutationSchemaFor('planAction', ENTITY_RULES.planAction.fields),
   mutationSchemaFor('referral', ENTITY_RULES.referral.fields),
+  mutationSchemaFor('mapPlan', ENTITY_RULES.mapPlan.fields),
+  mutationSchemaFor('mapGoal', ENTITY_RULES.mapGoal.fields),
+  mutationSchemaFor('mapActivity', ENTITY_RULES.mapActivity.fields),
+  mutationSchemaFor('mapProgress', ENTITY_RULES.mapProgress.fields),
   mutationSchemaFor('conflict', ENTITY_RULES.conflict.fields, ['set']),
 ]);
 

@@ -32,6 +32,10 @@ function syncedTables(db: UraDatabase): Record<Entity, Table> {
     planAction: db.planActions,
     referral: db.referrals,
     conflict: db.conflicts,
+    mapPlan: db.mapPlans,
+    mapGoal: db.mapGoals,
+    mapActivity: db.mapActivities,
+    mapProgress: db.mapProgress,
   };
 }
 

@@ -50,7 +50,19 @@ const V7: Stores = {
   vault: 'id',
 };
 
-export const LEGACY_STORES: Readonly<Record<number, Stores>> = { 1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7 };
+// v8 (2027-02): the dashboard's kept figures and exports waiting for the audit trail.
+const V8: Stores = { ...V7, dashboards: 'key', exportLog: 'id' };
+
+export const LEGACY_STORES: Readonly<Record<number, Stores>> = {
+  1: V1,
+  2: V2,
+  3: V3,
+  4: V4,
+  5: V5,
+  6: V6,
+  7: V7,
+  8: V8,
+};
 
 /** Tables a device derives from its own records (rebuilt by upgrades); every other table holds what it was given. */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['visitSummaries', 'screeningSummaries', 'caseIndex']);

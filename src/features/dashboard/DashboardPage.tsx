@@ -5,6 +5,7 @@ import { FIGURE_KEYS, type Breakdown } from '../../domain/dashboard/dashboardFig
 import { displayName } from '../../domain/localizedName.ts';
 import { formatDateTime } from '../../i18n/formatDate.ts';
 import { useDeviceAccount } from '../account/useDeviceAccount.ts';
+import { MapPlansLink } from '../map/MapPlansLink.tsx';
 import { seesDashboard } from './dashboardAccess.ts';
 import './dashboard.css';
 import { DashboardStatus } from './DashboardStatus.tsx';
@@ -61,6 +62,7 @@ function Dashboard({ scope }: { scope: AccessScope }) {
     <section className="page dashboard" aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">{t('title')}</h1>
       <p>{place?.municipalityId === null ? t('intro.school') : t('intro.coordinator')}</p>
+      <MapPlansLink scope={scope} />
       {place === null ? null : (
         <PlaceChooser
           places={state.places}

@@ -27,10 +27,14 @@ export type ExportAuditOutcome =
 /** Enough issues to find the fault; a hostile body must not make a huge reply. */
 const MAX_ISSUES = 20;
 
+/** Printed documents: one each, about one case (a summary) or one municipality's plan (a MAP report). */
+const DOCUMENT_KINDS: ReadonlySet<ExportAuditItem['kind']> = new Set(['caseSummary', 'mapReport']);
+
 /**
  * Rules the schema cannot state: a case summary is one document about one
- * case, a list or table is about no single case, and an export cannot have
- * been made later than a wrong clock explains (MAX_CLOCK_AHEAD_MS).
+ * case, a MAP report one document about one municipality's plan (no school,
+ * no case), a list or table is about no single case, and an export cannot
+ * have been made later than a wrong clock explains (MAX_CLOCK_AHEAD_MS).
  */
 export function exportIssues(items: readonly ExportAuditItem[], now: number): Issue[] {
   const issues: Issue[] = [];
@@ -38,10 +42,14 @@ export function exportIssues(items: readonly ExportAuditItem[], now: number): Is
     const at = (field: string) => `exports.${index}.${field}`;
     if (item.kind === 'caseSummary' && item.caseId === null) issues.push({ path: at('caseId'), code: 'required' });
     if (item.kind !== 'caseSummary' && item.caseId !== null) issues.push({ path: at('caseId'), code: 'not_allowed' });
-    if (item.kind === 'caseSummary' && item.rows > ROWS_OF_ONE_DOCUMENT) {
+    if (item.kind === 'mapReport' && item.municipalityId === null) {
+      issues.push({ path: at('municipalityId'), code: 'required' });
+    }
+    if (item.kind === 'mapReport' && item.schoolId !== null) issues.push({ path: at('schoolId'), code: 'not_allowed' });
+    if (DOCUMENT_KINDS.has(item.kind) && item.rows > ROWS_OF_ONE_DOCUMENT) {
       issues.push({ path: at('rows'), code: 'too_big' });
     }
-    if (item.kind === 'caseSummary' && item.rows < ROWS_OF_ONE_DOCUMENT) {
+    if (DOCUMENT_KINDS.has(item.kind) && item.rows < ROWS_OF_ONE_DOCUMENT) {
       issues.push({ path: at('rows'), code: 'too_small' });
     }
     if (item.at > now + MAX_CLOCK_AHEAD_MS) issues.push({ path: at('at'), code: 'clock_ahead' });

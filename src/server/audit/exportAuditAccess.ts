@@ -10,10 +10,12 @@
  *   liaison) of its municipality — whose dashboard may be filtered to it.
  * - A municipality: the user's municipal role is there, or it holds a school
  *   the user works at.
+ * - A Municipal Action Plan report: the user coordinates its municipality
+ *   (only coordinators keep and read the plan, accessScope.ts).
  * - An export naming no place: the user reads some child data at all.
  */
 import type { Kysely } from 'kysely';
-import { canRead, type AccessScope } from '../../domain/accessScope.ts';
+import { canRead, type AccessScope, type Role } from '../../domain/accessScope.ts';
 import type { ExportAuditItem } from '../../sync/exportAuditProtocol.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
 import { loadAccessScope } from '../sync/accessScopeStore.ts';
@@ -28,6 +30,8 @@ interface ExportReach {
   scope: AccessScope;
   /** The municipalities of the user's role assignments (coordinator, CSW liaison). */
   municipalities: ReadonlySet<string>;
+  /** Those the user is a coordinator of: whose Action Plan they keep. */
+  coordinated: ReadonlySet<string>;
   /** Memo of the checks made for this request: a batch often names the same school many times. */
   schools: Map<string, boolean>;
 }
@@ -35,9 +39,11 @@ interface ExportReach {
 /** True when every export is of something the user may read; the first that is not stops the check. */
 export async function mayHaveExported(db: Db, userId: string, items: readonly ExportAuditItem[]): Promise<boolean> {
   if (items.length === 0) return true;
+  const roles = await municipalRoles(db, userId);
   const reach: ExportReach = {
     scope: await loadAccessScope(db, userId),
-    municipalities: await municipalitiesOfRoles(db, userId),
+    municipalities: new Set(roles.map((row) => row.municipalityId)),
+    coordinated: new Set(roles.filter((row) => row.role === 'coordinator').map((row) => row.municipalityId)),
     schools: new Map(),
   };
   for (const item of items) if (!(await mayHaveMade(db, reach, item))) return false;
@@ -45,6 +51,7 @@ export async function mayHaveExported(db: Db, userId: string, items: readonly Ex
 }
 
 async function mayHaveMade(db: Db, reach: ExportReach, item: ExportAuditItem): Promise<boolean> {
+  if (item.kind === 'mapReport') return item.municipalityId !== null && reach.coordinated.has(item.municipalityId);
   if (item.caseId !== null) {
     const keys = await readRecordKeys(db, 'case', item.caseId);
     if (keys === undefined || !canRead(reach.scope, keys)) return false;
@@ -97,14 +104,16 @@ async function holdsCaseOf(db: Db, caseIds: readonly string[], schoolId: string)
   return false;
 }
 
-async function municipalitiesOfRoles(db: Db, userId: string): Promise<ReadonlySet<string>> {
+async function municipalRoles(db: Db, userId: string): Promise<{ role: Role; municipalityId: string }[]> {
   const rows = await db
     .selectFrom('role_assignment')
-    .select('municipality_id')
+    .select(['role', 'municipality_id'])
     .where('user_id', '=', userId)
     .where('municipality_id', 'is not', null)
     .execute();
-  return new Set(rows.flatMap((row) => (row.municipality_id === null ? [] : [row.municipality_id])));
+  return rows.flatMap((row) =>
+    row.municipality_id === null ? [] : [{ role: row.role, municipalityId: row.municipality_id }],
+  );
 }
 
 async function municipalityOfSchool(db: Db, schoolId: string): Promise<string | undefined> {

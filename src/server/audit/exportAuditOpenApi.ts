@@ -24,12 +24,14 @@ export const EXPORT_AUDIT_PATHS: PathSpecs = {
       refusals: {
         bad_request:
           `The body is malformed: an unknown kind (\`invalid_value\`), more than ${MAX_EXPORT_ROWS} rows or a ` +
-          'summary of more than one (`too_big`), a summary naming no case (`required`), a list naming a case ' +
+          'printed document (summary, MAP report) of more than one (`too_big`), a summary naming no case or a ' +
+          'MAP report no municipality (`required`), a list naming a case or a MAP report a school ' +
           '(`not_allowed`), or a time further ahead of the server clock than a wrong device clock explains ' +
           '(`clock_ahead`). Nothing was recorded.',
         forbidden:
-          'An export not recorded before names a case, school or municipality the user cannot read, or the ' +
-          'user reads no child data at all. Nothing was recorded.',
+          'An export not recorded before names a case, school or municipality the user cannot read, a MAP ' +
+          'report is of a municipality the user does not coordinate, or the user reads no child data at all. ' +
+          'Nothing was recorded.',
       },
     },
   },

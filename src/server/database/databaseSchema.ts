@@ -41,7 +41,8 @@ export interface ChangeLogTable {
 
 /**
  * Where each child-data record belongs, kept in step with its fields and its
- * parents' (a visit takes its case's school and student). Pulls join it to the
+ * parents' (a visit takes its case's school and student), and each Municipal
+ * Action Plan record (by municipality). Pulls join it to the
  * change log to send each user only what their scope reaches.
  */
 export interface RecordScopeTable {
@@ -51,6 +52,8 @@ export interface RecordScopeTable {
   class_key: string | null;
   student_id: string | null;
   case_id: string | null;
+  /** A Municipal Action Plan record's municipality; null on child data (optional in inserts). */
+  municipality_id: string | null;
 }
 
 export type OrganisationKind = 'school' | 'cso' | 'med' | 'csw' | 'ministry';

@@ -8,6 +8,7 @@ import * as accountsAndScopes from './migrations/1795442400000_accounts_and_scop
 import * as deviceRecoverySecret from './migrations/1795446000000_device_recovery_secret.ts';
 import * as auditEventMunicipality from './migrations/1795449600000_audit_event_municipality.ts';
 import * as exportReceipt from './migrations/1795453260000_export_receipt.ts';
+import * as recordScopeMunicipality from './migrations/1795456860000_record_scope_municipality.ts';
 
 /**
  * Every migration, listed in code rather than read from a folder, so the
@@ -22,6 +23,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1795446000000_device_recovery_secret': deviceRecoverySecret,
   '1795449600000_audit_event_municipality': auditEventMunicipality,
   '1795453260000_export_receipt': exportReceipt,
+  '1795456860000_record_scope_municipality': recordScopeMunicipality,
 };
 
 const inCodeProvider: MigrationProvider = {

@@ -63,6 +63,10 @@ export const accessScopeSchema = z.strictObject({
   }),
   caseIds: z.array(z.string()).meta({ description: 'Cases assigned to the user or referred to their organisation.' }),
   studentIds: z.array(z.string()).meta({ description: 'The students of those cases.' }),
+  municipalityIds: z
+    .array(z.string())
+    .exactOptional()
+    .meta({ description: "A coordinator's municipalities, whose Action Plan records the user reads and writes." }),
 });
 
 export const syncResponseSchema = z.strictObject({

@@ -4,9 +4,10 @@ import type { Entity } from '../../sync/protocol.ts';
 import type { AppDatabase } from '../database/openDatabase.ts';
 import { inWriteTransaction } from '../database/databaseEngine.ts';
 import { writeWinningFields } from '../sync/fieldStore.ts';
-import { seedDemoAccounts } from './demoAccounts.ts';
+import { DEMO_USER_IDS, seedDemoAccounts } from './demoAccounts.ts';
 import { demoCasework } from './demoCasework.ts';
 import { demoCohort } from './demoCohortCases.ts';
+import { demoMap } from './demoMap.ts';
 import { DEMO_MUNICIPALITIES, DEMO_SCHOOLS } from './demoPlaces.ts';
 import { DEMO_STUDENTS } from './demoStudents.ts';
 
@@ -20,10 +21,11 @@ interface SeedRecord {
 }
 
 /**
- * Writes the demo municipalities, schools, students and casework when the database has
- * no schools yet (a first start), and the demo accounts (demoAccounts.ts). The data
- * goes through the same field and change-log path as mutations, so clients receive it
- * by an ordinary pull. Returns whether it seeded.
+ * Writes the demo municipalities, schools, students, casework and Ferizaj's
+ * Municipal Action Plan when the database has no schools yet (a first start),
+ * and the demo accounts (demoAccounts.ts). The data goes through the same
+ * field and change-log path as mutations, so clients receive it by an
+ * ordinary pull. Returns whether it seeded.
  */
 export async function seedDemoData(db: AppDatabase, now: number): Promise<boolean> {
   return inWriteTransaction(db, async (trx) => {
@@ -35,16 +37,10 @@ export async function seedDemoData(db: AppDatabase, now: number): Promise<boolea
       ...demoCasework(localIsoDate(new Date(now))),
       // Enough more of Ferizaj's casework for its coordinator's dashboard to show past suppression.
       ...demoCohort(localIsoDate(new Date(now))),
+      // Ferizaj's Municipal Action Plan, which its coordinator keeps.
+      ...demoMap(),
     ];
-    // One HLC per record, all at `now`: any later edit from a device wins over the seed.
-    for (const [counter, record] of records.entries()) {
-      const hlc = formatHlc({ millis: now, counter, node: SERVER_NODE_ID });
-      await writeWinningFields(
-        trx,
-        { entity: record.entity, entityId: record.id, fields: record.fields, hlc, mutationId: null, clientId: null },
-        new Map(),
-      );
-    }
+    await writeSeedRecords(trx, records, now);
     const caseIds = records.filter((record) => record.entity === 'case').map((record) => record.id);
     await seedDemoAccounts(trx, now, caseIds);
     return true;
@@ -84,6 +80,43 @@ export async function seedMissingDemoAccounts(db: AppDatabase, now: number): Pro
     await seedDemoAccounts(trx, now, stored.map((row) => row.entity_id).sort());
     return true;
   });
+}
+
+/**
+ * A demo database seeded before the Municipal Action Plan existed gets
+ * Ferizaj's demo plan, once: when it holds the demo coordinator and no plan
+ * at all (a plan someone made is never joined by the demo's). Returns whether
+ * it did.
+ */
+export async function seedMissingDemoMap(db: AppDatabase, now: number): Promise<boolean> {
+  return inWriteTransaction(db, async (trx) => {
+    const coordinator = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where('id', '=', DEMO_USER_IDS.coordinator)
+      .executeTakeFirst();
+    const anyPlan = await trx
+      .selectFrom('entity_field')
+      .select('entity_id')
+      .where('entity', '=', 'mapPlan')
+      .limit(1)
+      .executeTakeFirst();
+    if (coordinator === undefined || anyPlan !== undefined) return false;
+    await writeSeedRecords(trx, demoMap(), now);
+    return true;
+  });
+}
+
+/** One HLC per record, all at `now`: any later edit from a device wins over the seed. */
+async function writeSeedRecords(db: AppDatabase, records: readonly SeedRecord[], now: number): Promise<void> {
+  for (const [counter, record] of records.entries()) {
+    const hlc = formatHlc({ millis: now, counter, node: SERVER_NODE_ID });
+    await writeWinningFields(
+      db,
+      { entity: record.entity, entityId: record.id, fields: record.fields, hlc, mutationId: null, clientId: null },
+      new Map(),
+    );
+  }
 }
 
 async function hasAnySchool(db: AppDatabase): Promise<boolean> {

@@ -1,7 +1,8 @@
 /**
  * A user's access scope (docs/accounts.md), computed on every sync request
  * from their role assignments, the cases assigned to them and the referrals
- * made to their organisation. A handful of indexed queries: a thousand devices
+ * made to their organisation (and, for a coordinator, the municipalities whose
+ * Action Plan they keep). A handful of indexed queries: a thousand devices
  * sync against one server.
  */
 import { createHash } from 'node:crypto';
@@ -28,9 +29,12 @@ export async function loadAccessScope(db: Kysely<DatabaseSchema>, userId: string
   const schoolIds = new Set<string>();
   const classes = new Map<string, ClassRef>();
   const municipalities: { target: string; municipalityId: string }[] = [];
+  const planMunicipalities = new Set<string>();
   for (const row of assignments) {
     if (!isRole(row.role)) continue;
     roles.add(row.role);
+    // A coordinator keeps their municipality's Action Plan.
+    if (row.role === 'coordinator' && row.municipality_id !== null) planMunicipalities.add(row.municipality_id);
     if ((row.role === 'schoolTeam' || row.role === 'principal') && row.school_id !== null) schoolIds.add(row.school_id);
     if (row.role === 'teacher' && row.school_id !== null && row.class_key !== null) {
       classes.set(JSON.stringify([row.school_id, row.class_key]), { schoolId: row.school_id, classKey: row.class_key });
@@ -52,6 +56,7 @@ export async function loadAccessScope(db: Kysely<DatabaseSchema>, userId: string
     classes: [...classes.values()].sort((a, b) => compare(a.schoolId, b.schoolId) || compare(a.classKey, b.classKey)),
     caseIds: [...caseIds].sort(),
     studentIds: [...new Set(studentIds)].sort(),
+    ...(planMunicipalities.size === 0 ? {} : { municipalityIds: [...planMunicipalities].sort() }),
   });
 }
 
@@ -125,15 +130,19 @@ function compare(a: string, b: string): number {
 /**
  * The version is a hash of the content (its first 48 bits: a safe integer),
  * so it changes whenever anything in the scope does and needs no bookkeeping.
- * Never 0, which the app reads as "no scope yet".
+ * Never 0, which the app reads as "no scope yet". Municipalities join the
+ * hash only when there are some: everyone else's version stays what it was
+ * before the Action Plan, so their devices need no full re-pull.
  */
 export function withVersion(content: Omit<AccessScope, 'version'>): AccessScope {
+  const municipalityIds = content.municipalityIds ?? [];
   const canonical = JSON.stringify([
     content.roles,
     content.schoolIds,
     content.classes.map((item) => [item.schoolId, item.classKey]),
     content.caseIds,
     content.studentIds,
+    ...(municipalityIds.length === 0 ? [] : [municipalityIds]),
   ]);
   const version = createHash('sha256').update(canonical).digest().readUIntBE(0, 6);
   return { version: version === 0 ? 1 : version, ...content };

@@ -6,6 +6,7 @@ import { ENTITY_RULES, type EntityRule } from '../../sync/protocolSchemas.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
 import { findClashes, recordClashes } from './fieldClashes.ts';
 import { readStoredFields, recordExists, writeWinningFields, type StoredFields } from './fieldStore.ts';
+import { checkMapMutation } from './mapMutationRules.ts';
 import { authoriseWrite, type Writer } from './pushAuthorisation.ts';
 
 export type { Writer } from './pushAuthorisation.ts';
@@ -147,7 +148,7 @@ async function checkMutation(
     if (referenced === undefined || referenced === null) continue;
     if (typeof referenced !== 'string' || !(await recordExists(trx, target, referenced))) return 'invalid_fields';
   }
-  return undefined;
+  return checkMapMutation(trx, mutation, stored);
 }
 
 function rejected(code: RejectionCode): Outcome {

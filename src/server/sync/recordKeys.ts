@@ -1,11 +1,11 @@
 /**
- * Where a child-data record belongs (docs/accounts.md), worked out from its
- * own fields and its parent's keys: the one rule behind record_scope upkeep,
- * its rebuild, and push authorisation.
+ * Where a child-data or Municipal Action Plan record belongs (docs/accounts.md),
+ * worked out from its own fields and its parent's keys: the one rule behind
+ * record_scope upkeep, its rebuild, and push authorisation.
  */
 import type { Kysely } from 'kysely';
 import { classKeyOf, isSensitiveField, type RecordKeys } from '../../domain/accessScope.ts';
-import { ENTITIES, type Entity } from '../../sync/protocol.ts';
+import { ENTITIES, MAP_ENTITIES, type Entity, type MapEntity } from '../../sync/protocol.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
 
 /** The fields of each record type that decide where it belongs; places (school, municipality) belong nowhere. */
@@ -18,11 +18,21 @@ export const KEY_FIELDS: Readonly<Partial<Record<Entity, readonly string[]>>> = 
   referral: ['caseId'],
   screening: ['studentId'],
   conflict: ['recordEntity', 'recordId', 'field'],
+  // A plan belongs to its municipality; its goals, activities and progress entries to their plan.
+  mapPlan: ['municipalityId'],
+  mapGoal: ['planId'],
+  mapActivity: ['planId'],
+  mapProgress: ['planId'],
 };
 
-/** Whether records of this type carry child data, and so a record_scope row. */
+/** Whether records of this type carry child data or a municipality's plan, and so a record_scope row. */
 export function isScoped(entity: Entity): boolean {
   return KEY_FIELDS[entity] !== undefined;
+}
+
+/** Whether records of this type are the Municipal Action Plan's, placed by municipality rather than by school. */
+export function isMapEntity(entity: string): entity is MapEntity {
+  return (MAP_ENTITIES as readonly string[]).includes(entity);
 }
 
 /** A parent's keys (a case for its visit, a student for its screening), or undefined when it is not stored. */
@@ -40,12 +50,19 @@ function noKeys(entity: string): RecordKeys {
   return { entity, schoolId: null, classKey: null, studentId: null, caseId: null };
 }
 
+/** Keys of a Municipal Action Plan record: its municipality only, never a school, class, student or case. */
+function municipalityKeys(entity: string, municipalityId: string | null): RecordKeys {
+  return { ...noKeys(entity), municipalityId };
+}
+
 /**
  * The keys of a record whose key fields are `values` (the rest may be absent).
  * A student: its school and class; a case: its school, its student's class,
  * its student; a note, plan action, referral or event: its case's; a
  * screening: its student's; a clash record: the record it is about, without
- * the class when the clash is on a sensitive field. Null for places.
+ * the class when the clash is on a sensitive field; a Municipal Action Plan:
+ * its municipality, and a goal, activity or progress entry its plan's. Null
+ * for places.
  */
 export async function keysOf(
   entity: Entity,
@@ -94,6 +111,15 @@ export async function keysOf(
       const parent = caseId === null ? undefined : await parentKeys('case', caseId);
       return { ...(parent ?? noKeys(entity)), entity, caseId };
     }
+    case 'mapPlan':
+      return municipalityKeys(entity, text(values.municipalityId));
+    case 'mapGoal':
+    case 'mapActivity':
+    case 'mapProgress': {
+      const planId = text(values.planId);
+      const plan = planId === null ? undefined : await parentKeys('mapPlan', planId);
+      return municipalityKeys(entity, plan?.municipalityId ?? null);
+    }
   }
 }
 
@@ -105,12 +131,20 @@ export async function readRecordKeys(
 ): Promise<RecordKeys | undefined> {
   const row = await db
     .selectFrom('record_scope')
-    .select(['school_id', 'class_key', 'student_id', 'case_id'])
+    .select(['school_id', 'class_key', 'student_id', 'case_id', 'municipality_id'])
     .where('entity', '=', entity)
     .where('entity_id', '=', entityId)
     .executeTakeFirst();
   if (row === undefined) return undefined;
-  return { entity, schoolId: row.school_id, classKey: row.class_key, studentId: row.student_id, caseId: row.case_id };
+  return {
+    entity,
+    schoolId: row.school_id,
+    classKey: row.class_key,
+    studentId: row.student_id,
+    caseId: row.case_id,
+    // Child data has none: its keys stay as they were before the plan (a screening spreads its student's).
+    ...(row.municipality_id === null ? {} : { municipalityId: row.municipality_id }),
+  };
 }
 
 /** Parent keys read from record_scope: what upkeep and authorisation use inside a write transaction. */
@@ -137,5 +171,11 @@ export async function readFieldValues(
 }
 
 export function sameKeys(a: RecordKeys, b: RecordKeys): boolean {
-  return a.schoolId === b.schoolId && a.classKey === b.classKey && a.studentId === b.studentId && a.caseId === b.caseId;
+  return (
+    a.schoolId === b.schoolId &&
+    a.classKey === b.classKey &&
+    a.studentId === b.studentId &&
+    a.caseId === b.caseId &&
+    (a.municipalityId ?? null) === (b.municipalityId ?? null)
+  );
 }

@@ -1,13 +1,15 @@
 /**
- * Where each child-data record belongs (record_scope; docs/accounts.md), kept
- * in step with every field write in the same transaction, so a pull never
- * sees a record without its place. Pulls join the change log to it.
+ * Where each child-data and Municipal Action Plan record belongs (record_scope;
+ * docs/accounts.md), kept in step with every field write in the same
+ * transaction, so a pull never sees a record without its place. Pulls join
+ * the change log to it.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { RecordKeys } from '../../domain/accessScope.ts';
 import type { Entity } from '../../sync/protocol.ts';
 import type { DatabaseSchema, RecordScopeTable } from '../database/databaseSchema.ts';
 import {
+  isMapEntity,
   KEY_FIELDS,
   keysOf,
   readFieldValues,
@@ -97,7 +99,13 @@ async function moveCase(db: Kysely<DatabaseSchema>, caseId: string, keys: Record
     .execute();
 }
 
-function scopeRow(entity: Entity, entityId: string, keys: RecordKeys): RecordScopeTable {
+type ScopeRow = Insertable<RecordScopeTable>;
+
+/**
+ * Child-data rows leave municipality_id out (it stays null): the migration
+ * that created the table rebuilds it through this code before the column exists.
+ */
+function scopeRow(entity: Entity, entityId: string, keys: RecordKeys): ScopeRow {
   return {
     entity,
     entity_id: entityId,
@@ -105,30 +113,41 @@ function scopeRow(entity: Entity, entityId: string, keys: RecordKeys): RecordSco
     class_key: keys.classKey,
     student_id: keys.studentId,
     case_id: keys.caseId,
+    ...(isMapEntity(entity) ? { municipality_id: keys.municipalityId ?? null } : {}),
   };
 }
 
-/** Rows per insert: 6 parameters each stays far below both engines' parameter limits. */
+/** Rows per insert: 7 parameters each stays far below both engines' parameter limits. */
 const INSERT_CHUNK = 500;
 
-async function upsertScopes(db: Kysely<DatabaseSchema>, rows: readonly RecordScopeTable[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    await db
-      .insertInto('record_scope')
-      .values(rows.slice(start, start + INSERT_CHUNK))
-      .onConflict((conflict) =>
-        conflict.columns(['entity', 'entity_id']).doUpdateSet((eb) => ({
-          school_id: eb.ref('excluded.school_id'),
-          class_key: eb.ref('excluded.class_key'),
-          student_id: eb.ref('excluded.student_id'),
-          case_id: eb.ref('excluded.case_id'),
-        })),
-      )
-      .execute();
+async function upsertScopes(db: Kysely<DatabaseSchema>, rows: readonly ScopeRow[]): Promise<void> {
+  // One statement names the same columns for every row, so plan rows and child-data rows go apart.
+  const placed = rows.filter((row) => isMapEntity(row.entity));
+  const child = rows.filter((row) => !isMapEntity(row.entity));
+  for (const group of [child, placed]) {
+    const byMunicipality = group === placed;
+    for (let start = 0; start < group.length; start += INSERT_CHUNK) {
+      await db
+        .insertInto('record_scope')
+        .values(group.slice(start, start + INSERT_CHUNK))
+        .onConflict((conflict) =>
+          conflict.columns(['entity', 'entity_id']).doUpdateSet((eb) => ({
+            school_id: eb.ref('excluded.school_id'),
+            class_key: eb.ref('excluded.class_key'),
+            student_id: eb.ref('excluded.student_id'),
+            case_id: eb.ref('excluded.case_id'),
+            ...(byMunicipality ? { municipality_id: eb.ref('excluded.municipality_id') } : {}),
+          })),
+        )
+        .execute();
+    }
   }
 }
 
-/** Parents before children: a case needs its student's class, a visit its case's keys, a clash its record's. */
+/**
+ * Parents before children: a case needs its student's class, a visit its case's keys, a clash its record's,
+ * a goal, activity or progress entry its plan's.
+ */
 const REBUILD_ORDER: readonly Entity[] = [
   'student',
   'case',
@@ -138,6 +157,10 @@ const REBUILD_ORDER: readonly Entity[] = [
   'referral',
   'screening',
   'conflict',
+  'mapPlan',
+  'mapGoal',
+  'mapActivity',
+  'mapProgress',
 ];
 
 /**
@@ -162,7 +185,7 @@ export async function rebuildRecordScopes(db: Kysely<DatabaseSchema>): Promise<v
   }
   const placed = new Map<string, RecordKeys>();
   const parentKeys: ParentKeys = (entity, id) => Promise.resolve(placed.get(recordKey(entity, id)));
-  const rows: RecordScopeTable[] = [];
+  const rows: ScopeRow[] = [];
   for (const entity of REBUILD_ORDER) {
     for (const row of stored) {
       // One row per stored field: take each record once, at its first field.

@@ -4,7 +4,7 @@
  * syncScopeFilter.test.ts checks that both agree on every combination of keys.
  *
  * The records a scope reaches are picked from record_scope by its indexes
- * (school, case, student) in one uncorrelated subquery, which both engines
+ * (school, case, student, municipality) in one uncorrelated subquery, which both engines
  * evaluate once (SQLite as an ephemeral index, PostgreSQL as a hashed
  * semi-join); each change-log row then costs a probe into that small set
  * instead of a join to the whole table — a mentor's first pull of 20 cases
@@ -37,12 +37,18 @@ function recordIn(eb: LogRowBuilder, condition: ScopeCondition): Expression<SqlB
   return sql<SqlBool>`(${eb.ref('cl.entity')}, ${eb.ref('cl.entity_id')}) in (${records})`;
 }
 
-/** canRead's child-data rules on a record's keys; undefined when the scope reaches no child data. */
+/**
+ * canRead's rules on a record's keys (child data, and a coordinator's Action
+ * Plan records by municipality); undefined when the scope reaches none.
+ */
 function reachedBy(scope: AccessScope): ScopeCondition | undefined {
   const { schoolIds, caseIds, studentIds, classes } = scope;
-  if (schoolIds.length + caseIds.length + studentIds.length + classes.length === 0) return undefined;
+  const municipalityIds = scope.municipalityIds ?? [];
+  const reachCount = schoolIds.length + caseIds.length + studentIds.length + classes.length + municipalityIds.length;
+  if (reachCount === 0) return undefined;
   return (eb) => {
     const reaches: Expression<SqlBool>[] = [];
+    if (municipalityIds.length > 0) reaches.push(eb('rs.municipality_id', 'in', municipalityIds));
     if (schoolIds.length > 0) reaches.push(eb('rs.school_id', 'in', schoolIds));
     if (caseIds.length > 0) reaches.push(eb('rs.case_id', 'in', caseIds));
     if (studentIds.length > 0) {

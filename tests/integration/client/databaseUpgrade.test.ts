@@ -68,7 +68,7 @@ async function writeVersionOneDevice(): Promise<OutboxRow[]> {
 }
 
 /** The version this app declares: every upgrade below must end there. */
-const LATEST_VERSION = 8;
+const LATEST_VERSION = 9;
 
 describe('upgrading the device database to the latest version', () => {
   it('keeps every queued mutation, unchanged and in order', async () => {
@@ -81,6 +81,9 @@ describe('upgrading the device database to the latest version', () => {
     // v8's tables (the dashboard's kept figures, exports waiting for the audit trail) start empty.
     expect(await db.dashboards.count()).toBe(0);
     expect(await db.exportLog.count()).toBe(0);
+    // v9's tables (the Municipal Action Plan) start empty too.
+    expect(await db.mapPlans.count()).toBe(0);
+    expect(await db.mapProgress.count()).toBe(0);
     expect((await pendingMutations(db, 10)).map((row) => row.mutation)).toEqual(
       before.filter((row) => row.state === 'pending').map((row) => row.mutation),
     );

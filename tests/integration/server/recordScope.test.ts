@@ -32,7 +32,7 @@ async function keysOf(db: AppDatabase, entity: string, id: string): Promise<Keys
 }
 
 function keys(school_id: string | null, class_key: string | null, student_id: string | null, case_id: string | null) {
-  return { school_id, class_key, student_id, case_id };
+  return { school_id, class_key, student_id, case_id, municipality_id: null };
 }
 
 /** A clash record about `recordId`'s `field`, as recordClashes writes it. */
@@ -212,7 +212,7 @@ describe('rebuildRecordScopes', () => {
     expect((await scopeRows(temp.db)).size).toBe(0);
   });
 
-  it('places every child-data record of the demo data, in its school, as the seed left it', async () => {
+  it('places every record of the demo data, child data in its school, as the seed left it', async () => {
     await seedDemoData(temp.db, TEST_NOW);
     const seeded = await scopeRows(temp.db);
     const records = await temp.db
@@ -223,7 +223,10 @@ describe('rebuildRecordScopes', () => {
       .execute();
 
     expect(seeded.size).toBe(records.length);
-    expect([...seeded.values()].filter((row) => row.school_id === null || row.class_key === null)).toEqual([]);
+    // Child data by school and class; the Municipal Action Plan's records by municipality alone.
+    const childData = [...seeded.values()].filter((row) => row.municipality_id === null);
+    expect(childData.filter((row) => row.school_id === null || row.class_key === null)).toEqual([]);
+    expect(childData.length).toBeGreaterThan(seeded.size / 2);
     await temp.db.deleteFrom('record_scope').execute();
     await rebuildRecordScopes(temp.db);
     expect(await scopeRows(temp.db)).toEqual(seeded);

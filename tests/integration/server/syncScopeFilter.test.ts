@@ -1,8 +1,8 @@
 /**
  * The pull's SQL condition (scopeFilter.ts) and the domain rules (canRead,
  * hiddenFields) must agree on every combination of keys: records are placed
- * in every school × class × student × case combination, and each scope's
- * pull is compared with what the rules say, field by field.
+ * in every school × class × student × case × municipality combination, and
+ * each scope's pull is compared with what the rules say, field by field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,6 +26,10 @@ const ENTITIES: readonly Entity[] = [
   'planAction',
   'referral',
   'conflict',
+  'mapPlan',
+  'mapGoal',
+  'mapActivity',
+  'mapProgress',
   'school',
   'municipality',
 ];
@@ -33,6 +37,7 @@ const SCHOOLS = ['school-a', 'school-b', null];
 const CLASSES = ['5|5/1', '5|5/2', null];
 const STUDENTS = ['student-1', 'student-2', null];
 const CASES = ['case-1', 'case-2', null];
+const MUNICIPALITIES = ['municipality-1', 'municipality-2', null];
 const FIELDS = ['note', 'community'];
 
 function every(): RecordKeys[] {
@@ -41,7 +46,9 @@ function every(): RecordKeys[] {
     for (const schoolId of SCHOOLS)
       for (const classKey of CLASSES)
         for (const studentId of STUDENTS)
-          for (const caseId of CASES) all.push({ entity, schoolId, classKey, studentId, caseId });
+          for (const caseId of CASES)
+            for (const municipalityId of MUNICIPALITIES)
+              all.push({ entity, schoolId, classKey, studentId, caseId, municipalityId });
   return all;
 }
 
@@ -61,7 +68,14 @@ const SCOPES: Record<string, AccessScope> = {
     classes: [{ schoolId: 'school-b', classKey: '5|5/2' }],
     caseIds: ['case-1', 'case-2'],
     studentIds: ['student-2'],
+    municipalityIds: ['municipality-2'],
   }),
+  coordinator: scope({ roles: ['coordinator'], municipalityIds: ['municipality-1'] }),
+  'coordinator of two municipalities': scope({
+    roles: ['coordinator'],
+    municipalityIds: ['municipality-1', 'municipality-2'],
+  }),
+  'school team with no municipality': scope({ roles: ['schoolTeam'], schoolIds: ['school-b'], municipalityIds: [] }),
   'principal of one school, teacher in another': scope({
     roles: ['principal', 'teacher'],
     schoolIds: ['school-b'],
@@ -90,6 +104,7 @@ describe('pull filter agrees with canRead and hiddenFields', () => {
         class_key: keys.classKey,
         student_id: keys.studentId,
         case_id: keys.caseId,
+        municipality_id: keys.municipalityId ?? null,
       });
       for (const field of FIELDS) {
         logRows.push({ entity: keys.entity as Entity, entity_id: id, field, value_json: '"v"', hlc: makeHlc() });

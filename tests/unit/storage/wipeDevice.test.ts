@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAccount, saveSignIn } from '../../../src/storage/accountRepository.ts';
 import { createVault } from '../../../src/storage/deviceVault.ts';
 import { recordExport } from '../../../src/storage/exportLog.ts';
+import { addMapActivity, addMapGoal, addMapPlan, addMapProgress } from '../../../src/storage/mapRepository.ts';
 import { createStudent } from '../../../src/storage/studentRepository.ts';
 import { getClientId, nextHlc } from '../../../src/storage/syncMeta.ts';
 import type { UraDatabase } from '../../../src/storage/UraDatabase.ts';
 import { wipeDevice } from '../../../src/storage/wipeDevice.ts';
+import { makeMapActivity, makeMapGoal, makeMapPlan, makeMapProgress } from '../../support/mapFixtures.ts';
 import { schoolTeamScope, seedPulledCaseload, sessionInfoFor, tableCounts } from '../../support/clientSessionDevice.ts';
 import { freshDatabase, makeStudentFields } from '../../support/clientFixtures.ts';
 import { testRecoverySecret } from '../../support/testDataKey.ts';
@@ -27,8 +29,14 @@ describe('wipeDevice', () => {
     await saveSignIn(db, sessionInfoFor('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f5001', schoolTeamScope(seeded.schoolA)), 1);
     await createStudent(db, makeStudentFields({ schoolId: seeded.schoolA }));
     await nextHlc(db);
-    // A coordinator's kept figures and an export not yet in the audit trail go too.
+    // A coordinator's kept figures, Action Plan records and an export not yet in the audit trail go too.
     await db.dashboards.put({ key: `school:${seeded.schoolA}`, computedAt: 1, figures: {}, savedAt: 1 });
+    const plan = makeMapPlan();
+    await addMapPlan(db, plan);
+    await addMapGoal(db, makeMapGoal(plan.id));
+    const activity = makeMapActivity(plan.id, (await db.mapGoals.toArray())[0]?.id ?? '');
+    await addMapActivity(db, activity);
+    await addMapProgress(db, makeMapProgress(plan.id, activity.id));
     await recordExport(db, {
       id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f5002',
       kind: 'caseList',
