@@ -1,6 +1,5 @@
 import type { AccessScope } from '../domain/accessScope.ts';
 import type { SessionInfo, SessionUser } from '../sync/protocol.ts';
-import { pruneToScope } from './scopePruning.ts';
 import { META_KEYS } from './syncMeta.ts';
 import type { UraDatabase } from './UraDatabase.ts';
 
@@ -40,6 +39,8 @@ export async function loadAccount(db: UraDatabase): Promise<DeviceAccount | null
  * removes what the scope does not reach; a new or wiped device holds nothing.
  */
 export async function saveSignIn(db: UraDatabase, info: SessionInfo, now: number): Promise<DeviceAccount> {
+  // Loaded before the transaction (an import inside it would end it); not part of the app's first load.
+  const { pruneToScope } = await import('./scopePruning.ts');
   return db.transaction('rw', db.tables, async () => {
     const stored = await loadAccount(db);
     if (stored && stored.user.id !== info.user.id) throw new DifferentAccountError();

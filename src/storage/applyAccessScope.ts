@@ -1,5 +1,6 @@
 import type { AccessScope } from '../domain/accessScope.ts';
 import { loadAccount, storeAccountScope } from './accountRepository.ts';
+import { scopeLeftovers } from './scopeLeftovers.ts';
 import { pruneToScope, type ScopedRow } from './scopePruning.ts';
 import { META_KEYS, setCursor } from './syncMeta.ts';
 import type { UraDatabase } from './UraDatabase.ts';
@@ -24,8 +25,7 @@ export async function applyAccessScope(db: UraDatabase, scope: AccessScope): Pro
 }
 
 async function leftovers(db: UraDatabase): Promise<ScopedRow[]> {
-  const stored = (await db.meta.get(META_KEYS.scopeLeftovers))?.value;
-  return Array.isArray(stored) ? (stored as ScopedRow[]) : [];
+  return (await scopeLeftovers(db)) as ScopedRow[];
 }
 
 /**
@@ -34,7 +34,7 @@ async function leftovers(db: UraDatabase): Promise<ScopedRow[]> {
  * unless a scope change left some. Returns how many records were removed.
  */
 export async function removeScopeLeftovers(db: UraDatabase): Promise<number> {
-  if ((await leftovers(db)).length === 0) return 0;
+  if ((await scopeLeftovers(db)).length === 0) return 0;
   return db.transaction('rw', db.tables, async () => {
     const account = await loadAccount(db);
     if (!account) {

@@ -1,5 +1,5 @@
 import { loadAccount } from '../storage/accountRepository.ts';
-import { applyAccessScope, removeScopeLeftovers } from '../storage/applyAccessScope.ts';
+import { scopeLeftovers } from '../storage/scopeLeftovers.ts';
 import { applyRemoteChanges } from '../storage/applyRemoteChanges.ts';
 import { markAttempted, pendingMutations, settleOutbox } from '../storage/outbox.ts';
 import { getClientId, getCursor, recordSyncSuccess } from '../storage/syncMeta.ts';
@@ -104,7 +104,7 @@ async function sendIsolatingBadMutations(
 export async function syncWithServer(db: UraDatabase, options: SyncOptions): Promise<SyncSummary> {
   try {
     const summary = await syncRounds(db, options);
-    await removeScopeLeftovers(db);
+    if ((await scopeLeftovers(db)).length > 0) await (await scopeCode()).removeScopeLeftovers(db);
     return summary;
   } catch (error) {
     if (error instanceof SyncRefusedError && error.code === 'device_revoked') {
@@ -115,6 +115,11 @@ export async function syncWithServer(db: UraDatabase, options: SyncOptions): Pro
     }
     throw error;
   }
+}
+
+/** The pruning code, loaded only when a scope changes: a rare event, so not part of the app's first load. */
+function scopeCode() {
+  return import('../storage/applyAccessScope.ts');
 }
 
 /** The scope a reply carries, when it is not the one the account holds (a device with no account keeps none). */
@@ -145,7 +150,7 @@ async function syncRounds(db: UraDatabase, options: SyncOptions): Promise<SyncSu
     if (newScope) {
       scopeChanges += 1;
       if (scopeChanges > MAX_SCOPE_CHANGES_PER_SYNC) throw new SyncUnavailableError();
-      await applyAccessScope(db, newScope);
+      await (await scopeCode()).applyAccessScope(db, newScope);
     }
     summary.pushed += reply.results.filter((result) => result.status !== 'rejected').length;
     summary.rejected += reply.results.filter((result) => result.status === 'rejected').length - requeued;
