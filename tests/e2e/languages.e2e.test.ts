@@ -34,18 +34,18 @@ describe('interface languages', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await chooseLanguage(page, 'Српски (ћирилица)');
-    await page.getByRole('heading', { name: 'Подешавања' }).waitFor();
+    await page.getByRole('heading', { name: 'Поставке' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sr-Cyrl');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.locator('nav').getByRole('link').nth(2).click();
     await page.getByRole('heading', { name: 'Ученици' }).waitFor();
 
     await chooseLanguage(page, 'Srpski (latinica)');
-    await page.getByRole('heading', { name: 'Podešavanja' }).waitFor();
+    await page.getByRole('heading', { name: 'Postavke' }).waitFor();
 
     // The choice is remembered on this device, and the PIN screen already speaks it.
     await reloadAndUnlock(page, 'sr-Latn');
-    await page.getByRole('heading', { name: 'Podešavanja' }).waitFor();
+    await page.getByRole('heading', { name: 'Postavke' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sr-Latn');
     await context.close();
   });

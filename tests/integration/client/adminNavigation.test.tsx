@@ -87,7 +87,7 @@ describe('the Administration tab', () => {
     [['teacher'], ['Today', 'Cases', 'Students', 'Screening', 'Settings']],
     [['mentor'], ['Today', 'Cases', 'Students', 'Settings']],
     // The coordinator's own tab: the municipality's figures (src/features/dashboard/dashboardAccess.ts).
-    [['coordinator'], ['Today', 'Cases', 'Students', 'Dashboard', 'Settings']],
+    [['coordinator'], ['Today', 'Cases', 'Students', 'Overview', 'Settings']],
     [['cswLiaison'], ['Today', 'Cases', 'Students', 'Settings']],
   ])('never shows for %j, whose tabs stay as they were, nor opens by its address', async (roles, tabs) => {
     const reach = roles.includes('teacher')
