@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import { buildCaseIndex, withNextVisit, type CaseIndexEntry, type CaseIndexSources } from '../domain/caseIndex.ts';
+import { buildCaseIndex, type CaseIndexEntry, type CaseIndexSources } from '../domain/caseIndex.ts';
 import type { SchoolRecord, UraDatabase } from './UraDatabase.ts';
 
 /** What a write changed, so the index entries that show it are rewritten. */
@@ -77,17 +77,6 @@ export async function refreshCaseIndex(db: UraDatabase, change: CaseIndexChange)
   const gone = caseIds.filter((_, index) => found[index] === undefined);
   await db.caseIndex.bulkPut(entries);
   if (gone.length > 0) await db.caseIndex.bulkDelete(gone);
-}
-
-/**
- * After a note was saved: only the case's next visit can have changed, so its
- * entry is patched from the visit summary (two reads, not seven). A case with
- * no entry yet takes the full refresh.
- */
-export async function refreshCaseIndexAfterVisit(db: UraDatabase, caseId: string): Promise<void> {
-  const [entry, visit] = await Promise.all([db.caseIndex.get(caseId), db.visitSummaries.get(caseId)]);
-  if (entry) await db.caseIndex.put(withNextVisit(entry, visit));
-  else await refreshCaseIndex(db, { caseIds: [caseId] });
 }
 
 /** Reads every source table through `table` (the database, or an upgrade's transaction). */

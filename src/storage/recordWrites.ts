@@ -59,10 +59,26 @@ export async function addRecord<R extends VersionedRow>(
   hlc: string,
 ): Promise<AddOutcome> {
   if ((await table.get(record.id)) !== undefined) return 'alreadyAdded';
-  const fields = withoutIdentity(record);
-  await table.add({ ...record, hlcs: stampAll(fields, hlc) } as unknown as R);
-  await appendToOutbox(db, { entity, entityId: record.id, op: 'create', fields }, hlc);
+  await storeNewRecord(db, table, entity, record, hlc);
   return 'added';
+}
+
+/**
+ * Stores a record the caller has checked is new, with its `create`. Both
+ * requests go out at once: a transaction runs them in order anyway, and each
+ * wait for IndexedDB costs a round trip to the browser's storage process.
+ */
+export async function storeNewRecord<R extends VersionedRow>(
+  db: UraDatabase,
+  table: Table<R, string>,
+  entity: ClientWritableEntity,
+  record: Omit<R, 'hlcs'>,
+  hlc: string,
+): Promise<R> {
+  const fields = withoutIdentity(record);
+  const row = { ...record, hlcs: stampAll(fields, hlc) } as unknown as R;
+  await Promise.all([table.add(row), appendToOutbox(db, { entity, entityId: record.id, op: 'create', fields }, hlc)]);
+  return row;
 }
 
 /** Fields whose value differs between two versions of a record (values compared as JSON). */

@@ -31,7 +31,7 @@ export interface UraBench {
   today(): IsoDate;
   seed(options: { seed: number; from: number; count: number; today: IsoDate }): Promise<SeedResult>;
   counts(): Promise<Record<string, number>>;
-  saveVisits(options: { count: number; today: IsoDate }): Promise<number[]>;
+  saveVisits(options: { count: number; today: IsoDate; pauseMs: number }): Promise<number[]>;
   followUps(options: { runs: number; budgetMs: number; today: IsoDate }): Promise<FollowUpTimings>;
   caseSummaries(options: { runs: number }): Promise<number[]>;
   pinKey(options: { pin: string; runs: number }): Promise<PinKeyTimings>;
@@ -82,8 +82,12 @@ async function counts(): Promise<Record<string, number>> {
   return Object.fromEntries(entries);
 }
 
-/** Saves `count` visit notes one after another, as a mentor would, each on a different active case. */
-async function saveVisits(options: { count: number; today: IsoDate }): Promise<number[]> {
+/**
+ * Saves `count` visit notes, each on a different active case, waiting `pauseMs` after each (outside the
+ * timing). Back to back (0) each save also competes with the app's screens reacting to the one before;
+ * with a pause, as a mentor saves one note and moves on, it does not.
+ */
+async function saveVisits(options: { count: number; today: IsoDate; pauseMs: number }): Promise<number[]> {
   const cases = await db.cases.where('status').equals('planActive').limit(options.count).primaryKeys();
   const durations: number[] = [];
   for (const [n, caseId] of cases.entries()) {
@@ -118,6 +122,7 @@ async function saveVisits(options: { count: number; today: IsoDate }): Promise<n
     const started = performance.now();
     await addHomeVisit(db, input, { draftKey: `homeVisit:${caseId}` });
     durations.push(performance.now() - started);
+    if (options.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
   }
   return durations;
 }
