@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { checkVault } from './features/lock/deviceLockFlow.ts';
 import { preloadScreenFor } from './app/lazyScreens.ts';
 import { parseRoute } from './app/useHashRoute.ts';
 import './app/app.css';
@@ -13,6 +14,8 @@ import { startSync } from './sync/syncController.ts';
 async function start(): Promise<void> {
   const openingRoute = parseRoute(window.location.hash);
   preloadScreenFor(openingRoute, 'code');
+  // The vault is read while the languages load, so the first render is already the PIN screen.
+  void checkVault();
   await setupI18n();
   preloadScreenFor(openingRoute, 'everything');
   startSync({

@@ -57,7 +57,8 @@ export function LockGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const phase = useLockStore((state) => state.phase);
   useEffect(() => {
-    void checkVault();
+    // main.tsx reads the vault while the app starts; this covers a gate mounted without it.
+    if (useLockStore.getState().phase.kind === 'checking') void checkVault();
   }, []);
   switch (phase.kind) {
     case 'checking':
