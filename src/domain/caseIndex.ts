@@ -1,5 +1,5 @@
 import { caseDeadlines } from './caseDeadlines.ts';
-import type { CaseSummary } from './caseListFilter.ts';
+import type { CaseFileFields, CaseSummary } from './caseListFilter.ts';
 import type { CaseRecord } from './caseRecord.ts';
 import type { IsoDate } from './dueDates.ts';
 import type { InterventionCode } from './interventions.ts';
@@ -42,7 +42,14 @@ export interface CaseIndexEntry extends CaseSummary {
 /** What building entries reads, each list possibly a subset (the cases being refreshed and what they point to). */
 export interface CaseIndexSources {
   cases: readonly CaseRecord[];
-  students: readonly { id: string; givenName: string; familyName: string; searchKey: string }[];
+  students: readonly {
+    id: string;
+    givenName: string;
+    familyName: string;
+    searchKey: string;
+    grade?: number;
+    className?: string;
+  }[];
   /** Every school on the device: a case whose school is missing takes the profile most of them use. */
   schools: readonly { id: string; country: ProfileId }[];
   screeningLevels: readonly { studentId: string; latestLevel: RiskLevel }[];
@@ -119,8 +126,17 @@ export function buildCaseIndex(sources: CaseIndexSources): CaseIndexEntry[] {
       openActions,
       nextVisit,
       ...(firstFollowUp === null ? {} : { firstFollowUp }),
+      file: fileFieldsOf(record, student),
     };
   });
+}
+
+function fileFieldsOf(record: CaseRecord, student: CaseIndexSources['students'][number] | undefined): CaseFileFields {
+  const { trigger, openedAt, planActivatedAt, closedAt, closureReason } = record;
+  return {
+    record: { trigger, openedAt, planActivatedAt, closedAt, closureReason },
+    student: student?.grade === undefined ? null : { grade: student.grade, className: student.className ?? '' },
+  };
 }
 
 /**

@@ -1,7 +1,18 @@
-import type { CaseStatus } from './caseRecord.ts';
+import type { CaseRecord, CaseStatus } from './caseRecord.ts';
 import { addCalendarDays, type IsoDate } from './dueDates.ts';
 import { levelRank, type RiskLevel } from './protocolProfile.ts';
 import { foldForSearch } from './searchText.ts';
+import type { StudentFields } from './student.ts';
+
+/**
+ * What the case list's file needs beyond the list's own columns, kept in the
+ * case index so an export reads nothing more (issue 6: 10,000 rows ≤ 2 s).
+ */
+export interface CaseFileFields {
+  record: Pick<CaseRecord, 'trigger' | 'openedAt' | 'planActivatedAt' | 'closedAt' | 'closureReason'>;
+  /** Null when the student is not on the device (not synced yet). */
+  student: Pick<StudentFields, 'grade' | 'className'> | null;
+}
 
 /** One row of the case list: what the list shows, filters and sorts on, read in bulk (caseListQuery.ts). */
 export interface CaseSummary {
@@ -20,6 +31,8 @@ export interface CaseSummary {
   nextDue: IsoDate | null;
   caseManagerId: string | null;
   flaggedAt: IsoDate;
+  /** Absent in index entries written before it existed: the export then reads the records. */
+  file?: CaseFileFields;
 }
 
 export const DUE_FILTERS = ['any', 'overdue', 'thisWeek'] as const;

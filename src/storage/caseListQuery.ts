@@ -18,6 +18,7 @@ function summaryOf(entry: CaseIndexEntry): CaseSummary {
     nextDue,
     caseManagerId: entry.caseManagerId,
     flaggedAt: entry.flaggedAt,
+    ...(entry.file === undefined ? {} : { file: entry.file }),
   };
 }
 

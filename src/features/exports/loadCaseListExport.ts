@@ -30,11 +30,31 @@ type Progress = (done: number, total: number) => void;
 type Page<T> = (after: string | undefined) => Promise<T[]>;
 
 /**
- * The case records and students behind the list's rows, in the rows' order.
- * The list reads only the case index; the file also needs the trigger, the
- * stage dates, the closure reason and the class, which only the records hold.
+ * The case records' and students' fields behind the list's rows, in the rows'
+ * order: the trigger, the stage dates, the closure reason and the class. The
+ * list's rows carry them from the case index; rows from older entries are read.
  */
 export async function loadCaseListExport(
+  db: UraDatabase,
+  rows: readonly CaseSummary[],
+  onProgress: Progress,
+): Promise<CaseListExportRow[]> {
+  // Index entries carry the file's own fields: only entries written before they did need the records.
+  const older = rows.filter((row) => row.file === undefined);
+  const read = older.length === 0 ? [] : await readRecordsBehind(db, older, onProgress);
+  const readByCase = new Map(read.map((row) => [row.summary.caseId, row]));
+  onProgress(rows.length, rows.length);
+  return rows.map(
+    (summary) =>
+      readByCase.get(summary.caseId) ?? {
+        summary,
+        record: summary.file?.record,
+        student: summary.file?.student ?? undefined,
+      },
+  );
+}
+
+async function readRecordsBehind(
   db: UraDatabase,
   rows: readonly CaseSummary[],
   onProgress: Progress,

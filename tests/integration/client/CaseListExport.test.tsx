@@ -12,12 +12,12 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { addCalendarDays, localIsoDate } from '../../../src/domain/dueDates.ts';
 import { getProfile } from '../../../src/domain/profiles/profiles.ts';
 import { CaseListPage } from '../../../src/features/cases/CaseListPage.tsx';
-import { EXPORT_READ_CHUNK } from '../../../src/features/exports/loadCaseListExport.ts';
+import { EXPORT_READ_CHUNK, loadCaseListExport } from '../../../src/features/exports/loadCaseListExport.ts';
 import { SHOW_PROGRESS_AFTER_MS, useCaseListExport } from '../../../src/features/exports/useCaseListExport.ts';
 import { changeLanguage, loadNamespace, setupI18n } from '../../../src/i18n/setupI18n.ts';
 import { useToastStore } from '../../../src/state/toastStore.ts';
 import { createCase, transitionCase } from '../../../src/storage/caseRepository.ts';
-import { loadCaseSummaries } from '../../../src/storage/caseListQuery.ts';
+import { loadCaseSummaries, type CaseSummary } from '../../../src/storage/caseListQuery.ts';
 import { db } from '../../../src/storage/database.ts';
 import { newRecordId } from '../../../src/storage/recordWrites.ts';
 import { addScreening } from '../../../src/storage/screeningRepository.ts';
@@ -28,6 +28,13 @@ import { bulkPutCases, seedStudentAt } from '../../support/casesFixtures.ts';
 import { localizedName, seedSchool } from '../../support/clientFixtures.ts';
 
 const today = localIsoDate(new Date());
+
+/** A row as an index entry written before entries carried the file's fields gives it. */
+function withoutFileFields(row: CaseSummary): CaseSummary {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped on purpose
+  const { file, ...older } = row;
+  return older;
+}
 const LIVE = { timeout: 10_000 };
 let vuk: SchoolRecord;
 let naim: SchoolRecord;
@@ -229,10 +236,40 @@ describe('exporting the case list', () => {
     expect(arber?.[13]).toMatch(/[\u0400-\u04FF]/);
   });
 
+  it('takes the file’s fields from the list’s rows, and reads records only for older index entries', async () => {
+    await seedCases();
+    const rows = await loadCaseSummaries(db);
+    const noProgress = () => undefined;
+    const fromRecords = await loadCaseListExport(db, rows.map(withoutFileFields), noProgress);
+    const arber = rows.find((row) => row.caseId === ids.arber);
+    // Every record but Arbër's leaves the device: rows that carry their fields must not need them.
+    await db.cases.where(':id').notEqual(ids.arber).delete();
+    await db.students
+      .where(':id')
+      .notEqual(arber?.studentId ?? '')
+      .delete();
+    const mixed = rows.map((row) => (row.caseId === ids.arber ? withoutFileFields(row) : row));
+    const fromIndex = await loadCaseListExport(db, mixed, noProgress);
+    const fileFields = (exported: typeof fromIndex) =>
+      exported.map(({ record, student }) => ({
+        trigger: record?.trigger,
+        openedAt: record?.openedAt,
+        planActivatedAt: record?.planActivatedAt,
+        closedAt: record?.closedAt,
+        closureReason: record?.closureReason,
+        grade: student?.grade,
+        className: student?.className,
+      }));
+    expect(fileFields(fromIndex)).toEqual(fileFields(fromRecords));
+    expect(fromRecords.find((row) => row.summary.caseId === ids.arber)?.student).toMatchObject({ grade: 7 });
+    expect(fromIndex.every((row) => row.record !== undefined && row.student !== undefined)).toBe(true);
+  });
+
   it('shows progress once an export takes longer than a second, and not before', async () => {
     const student = await seedStudentAt(db, vuk);
     await bulkPutCases(db, EXPORT_READ_CHUNK + 20, { id: student, schoolId: vuk.id });
-    const rows = await loadCaseSummaries(db);
+    // Index entries from before they carried the file's fields: the export reads the records, step by step.
+    const rows = (await loadCaseSummaries(db)).map(withoutFileFields);
     const schools = new Map([[vuk.id, vuk]]);
     // Timers are the test's from here: the export waits for its turn between chunks until the test moves time.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

@@ -34,7 +34,12 @@ async function flag(studentId: string, at = '2026-11-02'): Promise<string> {
 
 describe('loadCaseSummaries', () => {
   it('gives one row per case with the student, the latest screening level and the next due date', async () => {
-    const marko = await seedStudentAt(db, serbian, { givenName: 'Ђорђе', familyName: 'Јовановић' });
+    const marko = await seedStudentAt(db, serbian, {
+      givenName: 'Ђорђе',
+      familyName: 'Јовановић',
+      grade: 6,
+      className: 'VI-2',
+    });
     const arta = await seedStudentAt(db, kosovar, { givenName: 'Arta', familyName: 'Gashi' });
     const flagged = await flag(marko);
     const opened = await flag(arta);
@@ -71,6 +76,11 @@ describe('loadCaseSummaries', () => {
       nextDue: '2026-11-09',
       caseManagerId: null,
       flaggedAt: '2026-11-02',
+      // What the list's file needs besides, so an export reads no records.
+      file: {
+        record: { trigger: 'absence', openedAt: null, planActivatedAt: null, closedAt: null, closureReason: null },
+        student: { grade: 6, className: 'VI-2' },
+      },
     });
     // Opened on 3 November: assess within 14 days; the later screening (low) is the one that counts.
     expect(byId.get(opened)).toMatchObject({
@@ -78,6 +88,7 @@ describe('loadCaseSummaries', () => {
       riskLevel: 'low',
       nextDue: '2026-11-17',
       caseManagerId: USER_ID,
+      file: expect.objectContaining({ record: expect.objectContaining({ openedAt: '2026-11-03' }) }),
     });
   });
 
