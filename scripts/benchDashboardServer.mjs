@@ -160,6 +160,25 @@ export async function benchDashboardServer() {
         `again from the change log, the figures recomputed), median ${ms(median(moved))} of 3 (goal ≤ 200 ms)`,
     );
     await app.close();
+
+    // As `npm start` runs it: the server computes the municipalities' figures once ready, in the background.
+    const started = performance.now();
+    const warmApp = await createServer({ db, warmDashboards: true });
+    await warmApp.listen({ port: 0, host: '127.0.0.1' });
+    const warmed = await warmApp.dashboardWarmUp();
+    const warmUpMs = performance.now() - started;
+    const warmUrl = `http://127.0.0.1:${warmApp.server.address().port}`;
+    const warmSignIn = await fetch(`${warmUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'coordinator', password: DEMO_PASSWORD, clientId: uuidv7() }),
+    });
+    const afterWarmUp = await get(warmUrl, warmSignIn.headers.getSetCookie()[0]?.split(';')[0] ?? '');
+    console.log(
+      `a server started with the warm-up (npm start): ${warmed} municipalities warmed in ${ms(warmUpMs)} from start, ` +
+        `in the background; the first GET /api/dashboard after it ${ms(afterWarmUp.ms)} (goal ≤ 200 ms)`,
+    );
+    await warmApp.close();
     await db.destroy();
   } finally {
     rmSync(scratch, { recursive: true, force: true });

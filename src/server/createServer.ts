@@ -30,6 +30,8 @@ export interface CreateServerOptions {
   trustProxy?: boolean | string;
   /** Sign-in attempts allowed per address per minute (20); an end-to-end suite signing in often may raise it. */
   signInAttemptsPerMinute?: number;
+  /** Compute the municipalities' dashboard figures in the background once ready (main.ts does). */
+  warmDashboards?: boolean;
 }
 
 const CONTENT_SECURITY_POLICY = [
@@ -86,7 +88,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   registerSyncRoutes(app, deps);
   registerSessionRoutes(app, { ...deps, limiter: new SignInLimiter(options.signInAttemptsPerMinute) });
   registerAdminRoutes(app, deps);
-  registerDashboardRoutes(app, deps);
+  registerDashboardRoutes(app, deps, { warm: options.warmDashboards === true });
   registerExportAuditRoutes(app, deps);
   registerOpenApiRoute(app);
   const staticDir = options.staticDir;

@@ -93,6 +93,7 @@ async function start(): Promise<void> {
     db,
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
+    warmDashboards: true,
     ...(config.signInAttemptsPerMinute === undefined
       ? {}
       : { signInAttemptsPerMinute: config.signInAttemptsPerMinute }),

@@ -14,7 +14,7 @@ import type { IsoDate } from '../../domain/dueDates.ts';
 import type { ProfileId } from '../../domain/protocolProfile.ts';
 import { suppressSmallCounts } from '../../domain/dashboard/suppressSmallCounts.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
-import { countriesOf, schoolsOfMunicipality } from './dashboardRecords.ts';
+import { countriesOf, municipalitiesWithSchools, schoolsOfMunicipality } from './dashboardRecords.ts';
 import { DashboardRecordSet } from './dashboardRecordSet.ts';
 
 type Db = Kysely<DatabaseSchema>;
@@ -52,6 +52,24 @@ type Schools = { id: string; country: ProfileId }[];
 
 export class DashboardFigureCache {
   private readonly kept = new Map<string, Kept>();
+  /** Figures being computed, by place: a second request for the same place waits for them instead. */
+  private readonly computing = new Map<string, Promise<Kept>>();
+
+  /**
+   * Computes the figures of up to MAX_KEPT municipalities ahead of the first
+   * request (a server just started): reading a municipality from nothing takes
+   * longer than a reply should, while keeping it up to date does not. One at a
+   * time, so requests are not held up; stops when `stopped` says so.
+   */
+  async warm(db: Db, asOf: IsoDate, now: number, stopped: () => boolean = () => false): Promise<number> {
+    let warmed = 0;
+    for (const municipalityId of await municipalitiesWithSchools(db, MAX_KEPT)) {
+      if (stopped()) break;
+      await this.municipality(db, municipalityId, null, asOf, now);
+      warmed += 1;
+    }
+    return warmed;
+  }
 
   /** A coordinator's figures: the municipality, or one school of it, suppressed with all the others alike. */
   async municipality(db: Db, municipalityId: string, schoolId: string | null, asOf: IsoDate, now: number) {
@@ -86,6 +104,25 @@ export class DashboardFigureCache {
   }
 
   private async keep(
+    db: Db,
+    key: string,
+    schools: () => Promise<Schools>,
+    asOf: IsoDate,
+    now: number,
+    compute: (input: DashboardInput) => Map<string, DashboardFigures>,
+  ): Promise<Kept> {
+    const running = this.computing.get(key);
+    if (running !== undefined) await running.catch(() => undefined);
+    const work = this.compute(db, key, schools, asOf, now, compute);
+    this.computing.set(key, work);
+    try {
+      return await work;
+    } finally {
+      if (this.computing.get(key) === work) this.computing.delete(key);
+    }
+  }
+
+  private async compute(
     db: Db,
     key: string,
     schools: () => Promise<Schools>,

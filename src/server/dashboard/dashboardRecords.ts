@@ -130,6 +130,20 @@ export function dashboardInputOf(
   };
 }
 
+/** Municipalities that have schools, at most `limit`, by id: the places a server warms at start. */
+export async function municipalitiesWithSchools(db: Db, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('entity_field')
+    .select('value_json')
+    .distinct()
+    .where('entity', '=', 'school')
+    .where('field', '=', 'municipalityId')
+    .orderBy('value_json')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => JSON.parse(row.value_json) as unknown).filter((id) => typeof id === 'string');
+}
+
 /** The schools of a municipality, with the country whose protocol each follows, by id. */
 export async function schoolsOfMunicipality(
   db: Db,
