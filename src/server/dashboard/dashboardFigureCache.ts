@@ -49,6 +49,16 @@ function onlySchool(input: DashboardInput, schoolId: string): DashboardInput {
 }
 
 type Schools = { id: string; country: ProfileId }[];
+type Compute = (input: DashboardInput) => Map<string, DashboardFigures>;
+
+/** One place's figures asked for: where they are kept, how its schools are found, and for when. */
+interface PlaceRead {
+  db: Db;
+  key: string;
+  schools: () => Promise<Schools>;
+  asOf: IsoDate;
+  now: number;
+}
 
 export class DashboardFigureCache {
   private readonly kept = new Map<string, Kept>();
@@ -74,7 +84,8 @@ export class DashboardFigureCache {
   /** A coordinator's figures: the municipality, or one school of it, suppressed with all the others alike. */
   async municipality(db: Db, municipalityId: string, schoolId: string | null, asOf: IsoDate, now: number) {
     const places = () => schoolsOfMunicipality(db, municipalityId);
-    const kept = await this.keep(db, `municipality:${municipalityId}`, places, asOf, now, (input) => {
+    const key = `municipality:${municipalityId}`;
+    const kept = await this.keep({ db, key, schools: places, asOf, now }, (input) => {
       const figures = [
         { schoolId: null, figures: computeDashboard(input) },
         ...input.schools.map((school) => ({
@@ -91,7 +102,7 @@ export class DashboardFigureCache {
   /** A school team's own school, in numbers. */
   async school(db: Db, schoolId: string, asOf: IsoDate, now: number): Promise<ComputedFigures> {
     const places = () => countriesOf(db, [schoolId]);
-    const kept = await this.keep(db, `school:${schoolId}`, places, asOf, now, (input) => {
+    const kept = await this.keep({ db, key: `school:${schoolId}`, schools: places, asOf, now }, (input) => {
       return new Map([[schoolId, computeDashboard(input)]]);
     });
     return this.answer(kept, schoolId);
@@ -103,33 +114,19 @@ export class DashboardFigureCache {
     return { computedAt: kept.computedAt, figures };
   }
 
-  private async keep(
-    db: Db,
-    key: string,
-    schools: () => Promise<Schools>,
-    asOf: IsoDate,
-    now: number,
-    compute: (input: DashboardInput) => Map<string, DashboardFigures>,
-  ): Promise<Kept> {
-    const running = this.computing.get(key);
+  private async keep(place: PlaceRead, compute: Compute): Promise<Kept> {
+    const running = this.computing.get(place.key);
     if (running !== undefined) await running.catch(() => undefined);
-    const work = this.compute(db, key, schools, asOf, now, compute);
-    this.computing.set(key, work);
+    const work = this.compute(place, compute);
+    this.computing.set(place.key, work);
     try {
       return await work;
     } finally {
-      if (this.computing.get(key) === work) this.computing.delete(key);
+      if (this.computing.get(place.key) === work) this.computing.delete(place.key);
     }
   }
 
-  private async compute(
-    db: Db,
-    key: string,
-    schools: () => Promise<Schools>,
-    asOf: IsoDate,
-    now: number,
-    compute: (input: DashboardInput) => Map<string, DashboardFigures>,
-  ): Promise<Kept> {
+  private async compute({ db, key, schools, asOf, now }: PlaceRead, compute: Compute): Promise<Kept> {
     // Read before the records: a write landing in between makes the next request catch up again.
     const head = await changeLogHead(db);
     const held = this.kept.get(key);
