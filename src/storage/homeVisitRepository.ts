@@ -81,10 +81,11 @@ export async function addHomeVisit(
     if (record.correctionOf !== null && original?.caseId !== record.caseId) {
       throw new Error('corrected visit not found on this case');
     }
+    // Never null: the new note is itself current (nothing corrects it yet).
     const summary = summarizeVisits(record.caseId, [...notes, record]);
     await Promise.all([
       storeNewRecord(db, db.homeVisits, 'homeVisit', record, hlc),
-      summary ? db.visitSummaries.put(summary) : db.visitSummaries.delete(record.caseId),
+      summary && db.visitSummaries.put(summary),
       indexEntry ? db.caseIndex.put(withNextVisit(indexEntry, summary ?? undefined)) : undefined,
       options.draftKey === undefined ? undefined : db.drafts.delete(options.draftKey),
     ]);

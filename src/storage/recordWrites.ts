@@ -74,11 +74,10 @@ export async function storeNewRecord<R extends VersionedRow>(
   entity: ClientWritableEntity,
   record: Omit<R, 'hlcs'>,
   hlc: string,
-): Promise<R> {
+): Promise<void> {
   const fields = withoutIdentity(record);
   const row = { ...record, hlcs: stampAll(fields, hlc) } as unknown as R;
   await Promise.all([table.add(row), appendToOutbox(db, { entity, entityId: record.id, op: 'create', fields }, hlc)]);
-  return row;
 }
 
 /** Fields whose value differs between two versions of a record (values compared as JSON). */
