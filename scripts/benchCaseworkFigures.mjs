@@ -156,8 +156,9 @@ async function measureFollowUps(page, throttle, today) {
   const { dueEntries, entries } = timings.read;
   console.log(
     `Today computed (loadToday: case index + lists), ${throttle}: median ${ms(total)} ` +
-      `${verdict(total, GOALS.todayMs)} [${runs} run${runs === 1 ? '' : 's'}; read ${count(dueEntries)} of ` +
-      `${count(entries)} case index entries; ${count(timings.items)} follow-up items]`,
+      `${verdict(total, GOALS.todayMs)} [${runs} run${runs === 1 ? '' : 's'}; ${count(dueEntries)} of ` +
+      `${count(entries)} case index entries have something due within a week; lists of ${count(timings.items)} ` +
+      `follow-ups (each counted up to 500), ${count(timings.shown)} read to show]`,
   );
   return total;
 }

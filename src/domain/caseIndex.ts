@@ -2,6 +2,7 @@ import { caseDeadlines } from './caseDeadlines.ts';
 import type { CaseFileFields, CaseSummary } from './caseListFilter.ts';
 import type { CaseRecord } from './caseRecord.ts';
 import type { IsoDate } from './dueDates.ts';
+import { dueKeysOf, type DueKey } from './followUpKeys.ts';
 import type { InterventionCode } from './interventions.ts';
 import { isPlanActionOpen, type PlanAction } from './planAction.ts';
 import { fallbackProfileId, getProfile } from './profiles/profiles.ts';
@@ -37,6 +38,10 @@ export interface CaseIndexEntry extends CaseSummary {
   nextVisit: { visitId: string; due: IsoDate } | null;
   /** The earliest of the deadlines, open actions and next visit; absent when nothing is due (so not indexed). */
   firstFollowUp?: IsoDate;
+  /** Everything due, as keys of the multi-entry index Today reads a window of (followUpKeys.ts); empty when closed. */
+  dueKeys: DueKey[];
+  /** The protocol deadlines alone, for "deadlines about to pass". */
+  deadlineDues: DueKey[];
 }
 
 /** What building entries reads, each list possibly a subset (the cases being refreshed and what they point to). */
@@ -110,7 +115,7 @@ export function buildCaseIndex(sources: CaseIndexSources): CaseIndexEntry[] {
       open && visit?.nextVisitDate != null ? { visitId: visit.latestVisitId, due: visit.nextVisitDate } : null;
     const nextDue = earliest([...deadlines, ...openActions].map((item) => item.due));
     const firstFollowUp = earliest([nextDue, nextVisit?.due ?? null].filter((date) => date !== null));
-    return {
+    const entry = {
       caseId: record.id,
       status: record.status,
       studentId: record.studentId,
@@ -128,6 +133,7 @@ export function buildCaseIndex(sources: CaseIndexSources): CaseIndexEntry[] {
       ...(firstFollowUp === null ? {} : { firstFollowUp }),
       file: fileFieldsOf(record, student),
     };
+    return { ...entry, ...dueKeysOf(entry) };
   });
 }
 
@@ -155,5 +161,6 @@ export function withNextVisit(
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- recomputed below
   const { firstFollowUp: _old, ...rest } = entry;
   const firstFollowUp = earliest([entry.nextDue, nextVisit?.due ?? null].filter((date) => date !== null));
-  return { ...rest, nextVisit, ...(firstFollowUp === null ? {} : { firstFollowUp }) };
+  const updated = { ...rest, nextVisit, ...(firstFollowUp === null ? {} : { firstFollowUp }) };
+  return { ...updated, ...dueKeysOf(updated) };
 }

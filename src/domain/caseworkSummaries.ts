@@ -1,7 +1,7 @@
 import type { IsoDate } from './dueDates.ts';
 import type { HomeVisit } from './homeVisit.ts';
 import type { RiskLevel } from './protocolProfile.ts';
-import { compareScreeningOrder, type Screening } from './riskScreening.ts';
+import { compareScreeningOrder, compareScreenings, type Screening } from './riskScreening.ts';
 import { compareVisits, currentVisits } from './visitTimeline.ts';
 
 /**
@@ -22,6 +22,13 @@ export interface ScreeningSummary {
   latestLevel: RiskLevel;
   previousId: string | null;
   previousLevel: RiskLevel | null;
+  /**
+   * When the latest screening's level is higher than the one before: its date
+   * with every digit d written 9 − d, so the index's ascending order is newest
+   * first (riseOrderOf); absent otherwise. Indexed (a date, nothing
+   * identifying), so Today reads the newest rises without opening every summary.
+   */
+  riseOrder?: string;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -42,18 +49,25 @@ export function summarizeVisits(caseId: string, visits: readonly HomeVisit[]): V
   return latest ? { caseId, latestVisitId: latest.id, nextVisitDate: latest.nextVisitDate } : null;
 }
 
+/** A date as a key that sorts newest first: '2026-03-10' → '7973-96-89'. */
+export function riseOrderOf(date: IsoDate): string {
+  return date.replace(/\d/g, (digit) => String(9 - Number(digit)));
+}
+
 /** The summary of one student's screenings, or null when there are none. */
 export function summarizeScreenings(studentId: string, screenings: readonly Screening[]): ScreeningSummary | null {
   const sorted = [...screenings].sort(compareScreeningOrder);
   const latest = sorted.at(-1);
   const previous = sorted.at(-2);
   if (!latest) return null;
+  const rose = previous !== undefined && compareScreenings(previous, latest) === 'rose';
   return {
     studentId,
     latestId: latest.id,
     latestLevel: latest.level,
     previousId: previous?.id ?? null,
     previousLevel: previous?.level ?? null,
+    ...(rose ? { riseOrder: riseOrderOf(latest.screenedOn) } : {}),
   };
 }
 

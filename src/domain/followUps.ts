@@ -6,6 +6,7 @@ import { isPlanActionOpen, type PlanAction } from './planAction.ts';
 import type { DeadlineKind, ProtocolProfile, RiskLevel, Source } from './protocolProfile.ts';
 import { compareScreeningOrder, compareScreenings, type Screening } from './riskScreening.ts';
 import { compareVisits, currentVisits } from './visitTimeline.ts';
+import { FOLLOW_UP_KIND_ORDER } from './followUpKeys.ts';
 
 /** Something due on a case: the next home visit, an open plan action, or a protocol deadline. */
 export interface FollowUpItem {
@@ -53,12 +54,10 @@ export interface FollowUpInput {
   deadlineWarningDays?: number;
 }
 
-const KIND_ORDER: Readonly<Record<FollowUpItem['kind'], number>> = { deadline: 0, visit: 1, planAction: 2 };
-
 /** The order of every follow-up list: by due date, deadlines first, then by id. */
 export function byDue(a: FollowUpItem, b: FollowUpItem): number {
   if (a.due !== b.due) return a.due < b.due ? -1 : 1;
-  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  if (a.kind !== b.kind) return FOLLOW_UP_KIND_ORDER[a.kind] - FOLLOW_UP_KIND_ORDER[b.kind];
   if (a.refId === b.refId) return 0;
   return a.refId < b.refId ? -1 : 1;
 }

@@ -79,6 +79,15 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Set by the v10 upgrade: the case index and screening summaries predate their Today indexes (derivedTables.ts). */
+export const DERIVED_STALE_KEY = 'derivedStale';
+
+/**
+ * Meta rows kept plain: the device id, needed to sign in before there is a key,
+ * and the flag an upgrade writes while the phone is locked. Neither names a person.
+ */
+const PLAIN_META_KEYS: ReadonlySet<string> = new Set(['clientId', DERIVED_STALE_KEY]);
+
 export class UraDatabase extends Dexie {
   students!: EntityTable<StudentRecord, 'id'>;
   schools!: EntityTable<SchoolRecord, 'id'>;
@@ -120,7 +129,7 @@ export class UraDatabase extends Dexie {
     this.use(
       encryptionMiddleware(this.dataKey, {
         tables: new Set(['vault']),
-        row: (table, row) => table === 'meta' && (row as MetaRow | undefined)?.key === 'clientId',
+        row: (table, row) => table === 'meta' && PLAIN_META_KEYS.has((row as MetaRow | undefined)?.key ?? ''),
       }),
     );
 
@@ -186,5 +195,18 @@ export class UraDatabase extends Dexie {
       mapActivities: 'id, planId, goalId',
       mapProgress: 'id, planId, activityId',
     });
+    // v10 (2027-04): Today reads a window of what is due instead of every case with something due this week: the
+    // case index keeps its follow-ups as keys of two multi-entry indexes, and a screening summary the date a risk
+    // rose. Rows here are sealed and the upgrade runs while the phone is locked, so it cannot rebuild them: it
+    // leaves a plain flag, and the first unlock rebuilds both tables (derivedTables.ts). Until then Today reads
+    // every due entry, as before.
+    this.version(10)
+      .stores({
+        caseIndex: 'caseId, firstFollowUp, nextDue, studentId, *dueKeys, *deadlineDues',
+        screeningSummaries: 'studentId, riseOrder',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('meta').put({ key: DERIVED_STALE_KEY, value: true });
+      });
   }
 }

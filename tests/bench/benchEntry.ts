@@ -1,3 +1,4 @@
+import { rebuildStaleDerivedTables } from '../../src/storage/derivedTables.ts';
 import { buildCaseIndex } from '../../src/domain/caseIndex.ts';
 import { screeningSummariesOf, visitSummariesOf } from '../../src/domain/caseworkSummaries.ts';
 import { localIsoDate, type IsoDate } from '../../src/domain/dueDates.ts';
@@ -128,7 +129,12 @@ async function saveVisits(options: { count: number; today: IsoDate; pauseMs: num
 }
 
 const bench: UraBench = {
-  unlock: (pin) => unlockBench(db, pin),
+  // As the app does after an unlock: lists an upgrade left to rebuild are rebuilt (a no-op on a seeded device).
+  unlock: async (pin) => {
+    const unlockMs = await unlockBench(db, pin);
+    await rebuildStaleDerivedTables(db);
+    return unlockMs;
+  },
   today: () => localIsoDate(new Date()),
   seed,
   counts,

@@ -53,6 +53,15 @@ const V7: Stores = {
 // v8 (2027-02): the dashboard's kept figures and exports waiting for the audit trail.
 const V8: Stores = { ...V7, dashboards: 'key', exportLog: 'id' };
 
+// v9 (2027-03): the Municipal Action Plan's records.
+const V9: Stores = {
+  ...V8,
+  mapPlans: 'id, municipalityId',
+  mapGoals: 'id, planId',
+  mapActivities: 'id, planId, goalId',
+  mapProgress: 'id, planId, activityId',
+};
+
 export const LEGACY_STORES: Readonly<Record<number, Stores>> = {
   1: V1,
   2: V2,
@@ -62,6 +71,7 @@ export const LEGACY_STORES: Readonly<Record<number, Stores>> = {
   6: V6,
   7: V7,
   8: V8,
+  9: V9,
 };
 
 /** Tables a device derives from its own records (rebuilt by upgrades); every other table holds what it was given. */

@@ -82,3 +82,15 @@ export async function seedScreeningRow(
   await refreshCaseIndex(db, { studentIds: [studentId] });
   return screening.id;
 }
+
+/** `count` open plan actions on one case, due on `dueDate`, written at once (a long list, quickly). */
+export async function seedManyPlanActions(
+  db: UraDatabase,
+  caseId: string,
+  count: number,
+  dueDate: string,
+): Promise<void> {
+  const actions = Array.from({ length: count }, () => ({ ...makePlanAction(caseId, { dueDate }), hlcs: {} }));
+  await db.planActions.bulkAdd(actions);
+  await refreshCaseIndex(db, { caseIds: [caseId] });
+}

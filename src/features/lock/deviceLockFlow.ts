@@ -10,6 +10,7 @@ import {
   unlockWithPin,
   unlockWithRecoverySecret,
 } from '../../storage/deviceVault.ts';
+import { rebuildStaleDerivedTables } from '../../storage/derivedTables.ts';
 import { wipeDevice } from '../../storage/wipeDevice.ts';
 import type { SignInReply } from '../../sync/protocol.ts';
 import { requestSync } from '../../sync/syncController.ts';
@@ -26,9 +27,21 @@ export async function unlock(pin: string): Promise<void> {
   const outcome = await unlockWithPin(db, pin);
   if (outcome.ok) {
     setLockPhase({ kind: 'unlocked' });
-    requestSync('now');
+    afterUnlock();
   } else if (outcome.attemptsLeft === 0) setLockPhase({ kind: 'pinWiped' });
   else setLockPhase({ kind: 'locked', attemptsLeft: outcome.attemptsLeft });
+}
+
+/**
+ * Once the key is in memory: lists an upgrade could not rebuild while locked
+ * are rebuilt (derivedTables.ts), then the phone syncs. In the background: the
+ * screens show what they have meanwhile, and a failed rebuild is tried again
+ * at the next unlock (its flag stays).
+ */
+function afterUnlock(): void {
+  void rebuildStaleDerivedTables(db)
+    .catch(() => false)
+    .finally(() => requestSync('now'));
 }
 
 export function forgotPin(): void {
@@ -84,6 +97,7 @@ export async function choosePin(pin: string): Promise<DeviceAccount> {
   }
   const account = await saveSignIn(db, phase.signIn, Date.now());
   setLockPhase({ kind: 'unlocked' });
+  void rebuildStaleDerivedTables(db).catch(() => false);
   return account;
 }
 

@@ -1,47 +1,59 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-
-/** Cards shown at first: a long overdue list stays quick to draw on a cheap phone. */
-const FIRST_SHOWN = 30;
 
 interface FollowUpSectionProps<T> {
   id: string;
   title: string;
+  /** The items read so far: the list's first ones, or all of them once asked for. */
   items: readonly T[];
+  /** How many the list holds in all; with `capped`, at least this many (not counted further). */
+  total: number;
+  capped: boolean;
   keyOf: (item: T) => string;
   renderItem: (item: T) => ReactNode;
+  /** Asks for the rest of the list. */
+  onShowAll: () => void;
   /** Overdue work is marked in red. */
   urgent?: boolean;
 }
 
-/** One list of the Today screen: a heading with its count, then a card per item. Hidden when empty. */
-export function FollowUpSection<T>({ id, title, items, keyOf, renderItem, urgent = false }: FollowUpSectionProps<T>) {
+/**
+ * One list of the Today screen: a heading with its count, then a card per
+ * item read, and a button for the rest. Hidden when empty.
+ */
+export function FollowUpSection<T>(props: FollowUpSectionProps<T>) {
+  const { id, title, items, total, capped, keyOf, renderItem, onShowAll, urgent = false } = props;
   const { t } = useTranslation('today');
-  const [showAll, setShowAll] = useState(false);
+  // Where the reader left off when they asked for the rest: focus goes there once it has arrived.
+  const focusFrom = useRef<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
-  if (items.length === 0) return null;
-  const shown = showAll ? items : items.slice(0, FIRST_SHOWN);
-  const hidden = items.length - shown.length;
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || items.length <= from) return;
+    focusFrom.current = null;
+    list.current?.querySelectorAll('a')[from]?.focus();
+  }, [items.length]);
+  if (total === 0) return null;
+  const hidden = total - items.length;
 
   const showRest = (): void => {
-    setShowAll(true);
-    // The button goes away: carry focus to the first card that was hidden, where the reader left off.
-    requestAnimationFrame(() => list.current?.querySelectorAll('a')[FIRST_SHOWN]?.focus());
+    focusFrom.current = items.length;
+    onShowAll();
   };
 
   return (
     <section className={urgent ? 'today-section today-urgent' : 'today-section'} aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className="today-count">{items.length}</span>
+        {title} <span className="today-count">{t(capped ? 'countAtLeast' : 'count', { n: total })}</span>
       </h2>
       <ul className="card-list" ref={list}>
-        {shown.map((item) => (
+        {items.map((item) => (
           <li key={keyOf(item)}>{renderItem(item)}</li>
         ))}
       </ul>
       {hidden > 0 ? (
         <button type="button" className="today-more" onClick={showRest}>
-          {t('showMore', { count: hidden })}
+          {capped ? t('showAll') : t('showMore', { count: hidden })}
         </button>
       ) : null}
     </section>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUpItem, FollowUps } from '../../domain/followUps.ts';
 import { formatIsoDate } from '../../i18n/formatDate.ts';
 import type { TodayData } from '../../storage/followUpQuery.ts';
+import { TODAY_LISTS, type TodayList } from '../../storage/todayWindow.ts';
 import { FollowUpCard, RiskRiseCard } from './FollowUpCard.tsx';
 import { FollowUpSection } from './FollowUpSection.tsx';
 import './today.css';
@@ -16,8 +17,8 @@ const DUE_LISTS = ['overdue', 'today', 'thisWeek', 'deadlinesSoon'] as const sat
 
 const itemKey = (item: FollowUpItem): string => `${item.kind}:${item.refId}`;
 
-function isEmpty(followUps: FollowUps): boolean {
-  return DUE_LISTS.every((list) => followUps[list].length === 0) && followUps.riskRose.length === 0;
+function isEmpty(totals: TodayData['totals']): boolean {
+  return TODAY_LISTS.every((list) => totals[list] === 0);
 }
 
 /**
@@ -27,7 +28,7 @@ function isEmpty(followUps: FollowUps): boolean {
  */
 export function TodayPage() {
   const { t, i18n } = useTranslation(['today', 'casework', 'common']);
-  const { today, data, catchingUp } = useToday();
+  const { today, data, catchingUp, showWhole } = useToday();
   // Links to open a case or screen a class only for a role that may (writeRights.ts): the lists wait for the account.
   const scope = useAccessScope();
   const flaggable = useFlaggableStudents(
@@ -47,7 +48,7 @@ export function TodayPage() {
       ) : !ready ? (
         <p role="status">{t('loading')}</p>
       ) : (
-        <TodayLists data={data} scope={scope} flaggable={flaggable} />
+        <TodayLists data={data} scope={scope} flaggable={flaggable} showWhole={showWhole} />
       )}
     </section>
   );
@@ -58,13 +59,14 @@ interface TodayListsProps {
   scope: AccessScope;
   /** The students whose risk rose, with no case, that the signed-in role may open a case for. */
   flaggable: ReadonlySet<string>;
+  showWhole: (list: TodayList) => void;
 }
 
-function TodayLists({ data, scope, flaggable }: TodayListsProps) {
+function TodayLists({ data, scope, flaggable, showWhole }: TodayListsProps) {
   const { t } = useTranslation(['today', 'casework', 'common']);
-  const { today, followUps, students, interventions } = data;
+  const { today, followUps, totals, capped, students, interventions } = data;
 
-  if (isEmpty(followUps)) {
+  if (isEmpty(totals)) {
     return (
       <>
         <p className="empty">{t('casework:followUp.empty')}</p>
@@ -90,6 +92,9 @@ function TodayLists({ data, scope, flaggable }: TodayListsProps) {
           id={`today-${list}`}
           title={t(`casework:followUp.${list}`)}
           items={followUps[list]}
+          total={totals[list]}
+          capped={capped.has(list)}
+          onShowAll={() => showWhole(list)}
           keyOf={itemKey}
           urgent={list === 'overdue'}
           renderItem={(item) => (
@@ -106,6 +111,9 @@ function TodayLists({ data, scope, flaggable }: TodayListsProps) {
         id="today-riskRose"
         title={t('casework:followUp.riskRose')}
         items={followUps.riskRose}
+        total={totals.riskRose}
+        capped={capped.has('riskRose')}
+        onShowAll={() => showWhole('riskRose')}
         keyOf={(rise) => rise.screeningId}
         renderItem={(rise) => (
           <RiskRiseCard rise={rise} student={students.get(rise.studentId)} mayFlag={flaggable.has(rise.studentId)} />

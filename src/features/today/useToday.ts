@@ -1,7 +1,8 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { IsoDate } from '../../domain/dueDates.ts';
 import { db } from '../../storage/database.ts';
 import { loadToday, type TodayData } from '../../storage/followUpQuery.ts';
+import type { TodayList } from '../../storage/todayWindow.ts';
 import { useLiveQuery } from '../../storage/useLiveQuery.ts';
 import { useCatchingUp } from '../../state/syncStatusStore.ts';
 import { useCurrentDay } from './useCurrentDay.ts';
@@ -12,6 +13,8 @@ export interface TodayState {
   data: TodayData | undefined;
   /** A multi-page sync is under way: nothing is computed until its last page (CatchingUpNotice). */
   catchingUp: boolean;
+  /** Brings every item of a list, not only its first ones ("Show N more"). */
+  showWhole: (list: TodayList) => void;
 }
 
 /**
@@ -22,9 +25,11 @@ export function useToday(): TodayState {
   const today = useCurrentDay();
   // While a sync brings page after page, nothing is read, so nothing is recomputed after each page.
   const catchingUp = useCatchingUp();
-  const loaded = useLiveQuery(() => (catchingUp ? undefined : loadToday(db, today)), [today, catchingUp]);
+  const [whole, setWhole] = useState<ReadonlySet<TodayList>>(() => new Set());
+  const loaded = useLiveQuery(() => (catchingUp ? undefined : loadToday(db, today, whole)), [today, catchingUp, whole]);
   const data = loaded?.today === today ? loaded : undefined;
-  return { today, data, catchingUp };
+  const showWhole = useCallback((list: TodayList) => setWhole((lists) => new Set([...lists, list])), []);
+  return { today, data, catchingUp, showWhole };
 }
 
 /**

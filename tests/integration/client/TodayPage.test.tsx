@@ -9,6 +9,7 @@ import { db } from '../../../src/storage/database.ts';
 import { seedSchool } from '../../support/clientFixtures.ts';
 import {
   seedCaseRow,
+  seedManyPlanActions,
   seedPlanActionRow,
   seedScreeningRow,
   seedStudentRow,
@@ -249,9 +250,25 @@ describe('TodayPage', () => {
 
     await user.click(screen.getByRole('button', { name: 'Show 1 more' }));
 
-    expect(cardsIn('Overdue 31')).toHaveLength(31);
+    // The rest is read on request: the list held only its first thirty.
+    await waitFor(() => expect(cardsIn('Overdue 31')).toHaveLength(31), LIVE);
+    expect(screen.queryByRole('button', { name: 'Show 1 more' })).not.toBeInTheDocument();
     await waitFor(() => expect(cardsIn('Overdue 31')[30]).toHaveFocus(), LIVE);
   });
+
+  it('says "500+" of a list too long to count, and shows all of it on request', async () => {
+    const ana = await seedStudentRow(db, schoolId, 'Ana', 'Krasniqi');
+    const anaCase = await seedCaseRow(db, ana, schoolId);
+    await seedManyPlanActions(db, anaCase, 501, '2026-03-02');
+    const user = userEvent.setup();
+    await renderReady();
+    expect(cardsIn('Overdue 500+')).toHaveLength(30);
+
+    await user.click(screen.getByRole('button', { name: 'Show all' }));
+
+    await waitFor(() => expect(cardsIn('Overdue 501')).toHaveLength(501), { timeout: 20_000 });
+    expect(screen.queryByRole('button', { name: 'Show all' })).not.toBeInTheDocument();
+  }, 40_000);
 
   it('speaks Albanian', async () => {
     await changeLanguage('sq');
