@@ -6,7 +6,7 @@ import { isPlanActionOpen, type PlanAction } from './planAction.ts';
 import type { DeadlineKind, ProtocolProfile, RiskLevel, Source } from './protocolProfile.ts';
 import { compareScreeningOrder, compareScreenings, type Screening } from './riskScreening.ts';
 import { compareVisits, currentVisits } from './visitTimeline.ts';
-import { FOLLOW_UP_KIND_ORDER } from './followUpKeys.ts';
+import { dueRefOf, FOLLOW_UP_KIND_ORDER } from './followUpKeys.ts';
 
 /** Something due on a case: the next home visit, an open plan action, or a protocol deadline. */
 export interface FollowUpItem {
@@ -54,12 +54,19 @@ export interface FollowUpInput {
   deadlineWarningDays?: number;
 }
 
-/** The order of every follow-up list: by due date, deadlines first, then by id. */
+/**
+ * The order of every follow-up list: by due date, deadlines first, then by
+ * the deadline's kind or the item's id, then by case — the order of the due
+ * keys (followUpKeys.ts), so Today can read a list as an index range.
+ */
 export function byDue(a: FollowUpItem, b: FollowUpItem): number {
   if (a.due !== b.due) return a.due < b.due ? -1 : 1;
   if (a.kind !== b.kind) return FOLLOW_UP_KIND_ORDER[a.kind] - FOLLOW_UP_KIND_ORDER[b.kind];
-  if (a.refId === b.refId) return 0;
-  return a.refId < b.refId ? -1 : 1;
+  const refA = dueRefOf(a);
+  const refB = dueRefOf(b);
+  if (refA !== refB) return refA < refB ? -1 : 1;
+  if (a.caseId === b.caseId) return 0;
+  return a.caseId < b.caseId ? -1 : 1;
 }
 
 /** The last note per case that no other note corrects: its next-visit date is the one that counts. */

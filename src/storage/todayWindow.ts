@@ -43,24 +43,21 @@ type DueRange = [from: IsoDate | null, to: IsoDate];
 /**
  * A list's first items and its length, counted up to TODAY_COUNT_CAP. The
  * count reads the items' case ids in one request (one per item: a multi-entry
- * index repeats a case for each of its keys); IndexedDB's own count() walks
- * the whole range, and reading index keys walks a cursor, both far slower
- * over thousands of items. Only the shown items' keys come from a cursor.
+ * index repeats a case for each of its keys), in the keys' order, so the first
+ * of them are the shown items' cases. IndexedDB's own count() walks the whole
+ * range, and reading index keys walks a cursor, both far slower over thousands
+ * of items: only the shown items' keys come from a cursor.
  */
 async function readRange(db: UraDatabase, index: 'dueKeys' | 'deadlineDues', [from, to]: DueRange, whole: boolean) {
   // Every key is an array, and arrays sort after every number: -Infinity is below them all.
   const range = () => db.caseIndex.where(index).between(from === null ? -Infinity : [from], [to], true, false);
-  const [keys, ids] = await Promise.all([
+  const [keys, caseIds] = await Promise.all([
     (whole ? range() : range().limit(TODAY_WINDOW)).keys() as unknown as Promise<DueKey[]>,
-    whole
-      ? null
-      : range()
-          .limit(TODAY_COUNT_CAP + 1)
-          .primaryKeys(),
+    (whole ? range() : range().limit(TODAY_COUNT_CAP + 1)).primaryKeys(),
   ]);
-  const counted = ids?.length ?? keys.length;
-  const capped = ids !== null && counted > TODAY_COUNT_CAP;
-  return { total: capped ? TODAY_COUNT_CAP : counted, capped, keys };
+  const capped = !whole && caseIds.length > TODAY_COUNT_CAP;
+  const items = keys.map((key, at) => ({ key, caseId: caseIds[at] ?? '' }));
+  return { total: capped ? TODAY_COUNT_CAP : caseIds.length, capped, items };
 }
 
 /**
@@ -113,7 +110,7 @@ export async function readTodayWindow(
     ),
     riskRoseWindow(db, whole.has('riskRose')),
   ]);
-  const caseIds = [...new Set(read.flatMap(({ keys }) => keys.map((key) => key[3])))];
+  const caseIds = [...new Set(read.flatMap(({ items }) => items.map((item) => item.caseId)))];
   const entries = (await db.caseIndex.bulkGet(caseIds)).filter((entry) => entry !== undefined);
   const byCase = new Map(entries.map((entry) => [entry.caseId, entry]));
 
@@ -121,11 +118,11 @@ export async function readTodayWindow(
   const totals = { riskRose: risen.total } as Record<TodayList, number>;
   const capped = new Set<TodayList>(risen.capped ? ['riskRose'] : []);
   dueLists.forEach((list, at) => {
-    const { total, keys } = read[at] ?? { total: 0, keys: [] };
+    const { total, items } = read[at] ?? { total: 0, items: [] };
     totals[list] = total;
     if (read[at]?.capped) capped.add(list);
-    followUps[list] = keys.flatMap((key): FollowUpItem[] => {
-      const entry = byCase.get(key[3]);
+    followUps[list] = items.flatMap(({ key, caseId }): FollowUpItem[] => {
+      const entry = byCase.get(caseId);
       const item = entry ? followUpOfKey(key, entry) : null;
       return item ? [item] : [];
     });

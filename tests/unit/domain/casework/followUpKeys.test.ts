@@ -32,7 +32,8 @@ describe('due keys', () => {
   it('sort as IndexedDB sorts them in the same order as the Today lists', () => {
     fc.assert(
       fc.property(fc.uniqueArray(entry, { selector: (each) => each.caseId, maxLength: 3 }), (generated) => {
-        // Ids are unique across cases, as UUIDs are: an action or note id names one case's item.
+        // Ids are unique across cases, as UUIDs are: an action or note id names one case's item
+        // (deadline kinds repeat across cases: the case id orders them).
         const entries = generated.map((each) => ({
           ...each,
           openActions: each.openActions.map((action) => ({ ...action, id: `${each.caseId}/${action.id}` })),
@@ -41,7 +42,10 @@ describe('due keys', () => {
         const pairs = entries.flatMap((each) =>
           dueKeysOf(each).dueKeys.map((key) => ({ key, item: followUpOfKey(key, each) as FollowUpItem })),
         );
-        const byKey = [...pairs].sort((a, b) => cmp(a.key, b.key)).map((pair) => pair.item);
+        // IndexedDB's order in a multi-entry index: by key, then by the row's primary key (the case id).
+        const byIndex = (a: (typeof pairs)[number], b: (typeof pairs)[number]) =>
+          cmp(a.key, b.key) || cmp(a.item.caseId, b.item.caseId);
+        const byKey = [...pairs].sort(byIndex).map((pair) => pair.item);
         const byItem = pairs.map((pair) => pair.item).sort(byDue);
         expect(byKey).toEqual(byItem);
       }),
@@ -59,7 +63,7 @@ describe('due keys', () => {
         const expected = each.deadlines.length + each.openActions.length + (each.nextVisit === null ? 0 : 1);
         expect(dueKeys).toHaveLength(expected);
         expect(deadlineDues).toHaveLength(each.deadlines.length);
-        for (const key of dueKeys) expect(followUpOfKey(key, each)).toMatchObject({ due: key[0], refId: key[2] });
+        for (const key of dueKeys) expect(followUpOfKey(key, each)).toMatchObject({ due: key[0], caseId: each.caseId });
       }),
     );
   });
@@ -73,8 +77,8 @@ describe('due keys', () => {
       openActions: [{ id: 'a1', due: '2026-03-01', interventionType: 'mentoring' }],
       nextVisit: { visitId: 'visit-1', due: '2026-03-02' },
     };
-    expect(followUpOfKey(['2026-03-05', 2, 'a1', 'case-1'], open)).toBeNull();
-    expect(followUpOfKey(['2026-03-02', 1, 'visit-2', 'case-1'], open)).toBeNull();
-    expect(followUpOfKey(['2026-03-02', 0, 'case-1:openCase', 'case-1'], open)).toBeNull();
+    expect(followUpOfKey(['2026-03-05', 2, 'a1'], open)).toBeNull();
+    expect(followUpOfKey(['2026-03-02', 1, 'visit-2'], open)).toBeNull();
+    expect(followUpOfKey(['2026-03-02', 0, 'openCase'], open)).toBeNull();
   });
 });
