@@ -1,7 +1,7 @@
 import type { CaseIndexEntry } from '../domain/caseIndex.ts';
 import { addCalendarDays, type IsoDate } from '../domain/dueDates.ts';
 import type { DueKey } from '../domain/followUpKeys.ts';
-import { followUpOfKey } from '../domain/followUpOfKey.ts';
+import { followUpOfKey, keysBehind } from '../domain/followUpOfKey.ts';
 import { emptyFollowUps, riskRises, sortFollowUps, type FollowUpItem, type FollowUps } from '../domain/followUps.ts';
 import type { ScreeningRow } from './caseworkRecords.ts';
 import type { UraDatabase } from './UraDatabase.ts';
@@ -39,25 +39,31 @@ export interface TodayWindow {
 
 /** [from, to): the key range of the follow-ups due from `from` to the day before `to`. */
 type DueRange = [from: IsoDate | null, to: IsoDate];
+type DueIndex = 'dueKeys' | 'deadlineDues';
+
+const inRange =
+  ([from, to]: DueRange) =>
+  ([due]: DueKey): boolean =>
+    (from === null || due >= from) && due < to;
 
 /**
- * A list's first items and its length, counted up to TODAY_COUNT_CAP. The
- * count reads the items' case ids in one request (one per item: a multi-entry
- * index repeats a case for each of its keys), in the keys' order, so the first
- * of them are the shown items' cases. IndexedDB's own count() walks the whole
- * range, and reading index keys walks a cursor, both far slower over thousands
- * of items: only the shown items' keys come from a cursor.
+ * A list's length, counted up to TODAY_COUNT_CAP, and the case ids of its
+ * first items: one request, the case ids of up to 501 items in the key
+ * order (a multi-entry index repeats a case for each of its keys). Which key
+ * each id stands for is worked out from the entries (keysBehind).
+ * IndexedDB's own count() walks the whole range, and reading index keys walks
+ * a cursor with a round trip per key: both far slower over thousands of items.
  */
-async function readRange(db: UraDatabase, index: 'dueKeys' | 'deadlineDues', [from, to]: DueRange, whole: boolean) {
+async function readRange(db: UraDatabase, index: DueIndex, [from, to]: DueRange, whole: boolean) {
   // Every key is an array, and arrays sort after every number: -Infinity is below them all.
-  const range = () => db.caseIndex.where(index).between(from === null ? -Infinity : [from], [to], true, false);
-  const [keys, caseIds] = await Promise.all([
-    (whole ? range() : range().limit(TODAY_WINDOW)).keys() as unknown as Promise<DueKey[]>,
-    (whole ? range() : range().limit(TODAY_COUNT_CAP + 1)).primaryKeys(),
-  ]);
+  const range = db.caseIndex.where(index).between(from === null ? -Infinity : [from], [to], true, false);
+  const caseIds = await (whole ? range : range.limit(TODAY_COUNT_CAP + 1)).primaryKeys();
   const capped = !whole && caseIds.length > TODAY_COUNT_CAP;
-  const items = keys.map((key, at) => ({ key, caseId: caseIds[at] ?? '' }));
-  return { total: capped ? TODAY_COUNT_CAP : caseIds.length, capped, items };
+  return {
+    total: capped ? TODAY_COUNT_CAP : caseIds.length,
+    capped,
+    caseIds: whole ? caseIds : caseIds.slice(0, TODAY_WINDOW),
+  };
 }
 
 /**
@@ -102,15 +108,13 @@ export async function readTodayWindow(
     deadlinesSoon: [today, addCalendarDays(today, DEADLINE_WARNING_DAYS + 1)],
   };
   const dueLists = ['overdue', 'today', 'thisWeek', 'deadlinesSoon'] as const;
+  const indexOf = (list: (typeof dueLists)[number]): DueIndex =>
+    list === 'deadlinesSoon' ? 'deadlineDues' : 'dueKeys';
   const [read, risen] = await Promise.all([
-    Promise.all(
-      dueLists.map((list) =>
-        readRange(db, list === 'deadlinesSoon' ? 'deadlineDues' : 'dueKeys', ranges[list], whole.has(list)),
-      ),
-    ),
+    Promise.all(dueLists.map((list) => readRange(db, indexOf(list), ranges[list], whole.has(list)))),
     riskRoseWindow(db, whole.has('riskRose')),
   ]);
-  const caseIds = [...new Set(read.flatMap(({ items }) => items.map((item) => item.caseId)))];
+  const caseIds = [...new Set(read.flatMap((range) => range.caseIds))];
   const entries = (await db.caseIndex.bulkGet(caseIds)).filter((entry) => entry !== undefined);
   const byCase = new Map(entries.map((entry) => [entry.caseId, entry]));
 
@@ -118,10 +122,12 @@ export async function readTodayWindow(
   const totals = { riskRose: risen.total } as Record<TodayList, number>;
   const capped = new Set<TodayList>(risen.capped ? ['riskRose'] : []);
   dueLists.forEach((list, at) => {
-    const { total, items } = read[at] ?? { total: 0, items: [] };
-    totals[list] = total;
-    if (read[at]?.capped) capped.add(list);
-    followUps[list] = items.flatMap(({ key, caseId }): FollowUpItem[] => {
+    const range = read[at] ?? { total: 0, capped: false, caseIds: [] };
+    totals[list] = range.total;
+    if (range.capped) capped.add(list);
+    const index = indexOf(list);
+    const keyed = keysBehind(range.caseIds, (caseId) => byCase.get(caseId)?.[index] ?? [], inRange(ranges[list]));
+    followUps[list] = keyed.flatMap(({ key, caseId }): FollowUpItem[] => {
       const entry = byCase.get(caseId);
       const item = entry ? followUpOfKey(key, entry) : null;
       return item ? [item] : [];

@@ -1,8 +1,8 @@
 import { cmp } from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dueKeysOf, type DueSources } from '../../../../src/domain/followUpKeys.ts';
-import { followUpOfKey } from '../../../../src/domain/followUpOfKey.ts';
+import { dueKeysOf, type DueKey, type DueSources } from '../../../../src/domain/followUpKeys.ts';
+import { followUpOfKey, keysBehind } from '../../../../src/domain/followUpOfKey.ts';
 import { byDue, type FollowUpItem } from '../../../../src/domain/followUps.ts';
 
 const date = fc
@@ -49,6 +49,32 @@ describe('due keys', () => {
         const byItem = pairs.map((pair) => pair.item).sort(byDue);
         expect(byKey).toEqual(byItem);
       }),
+    );
+  });
+
+  it('are found again from the case ids of an index range read in order, whole or cut short', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(entry, { selector: (each) => each.caseId, maxLength: 3 }),
+        date,
+        fc.nat({ max: 12 }),
+        (entries, from, shown) => {
+          const inRange = (key: DueKey) => key[0] >= from;
+          // The index range as IndexedDB holds it: every key of every entry, by key and then case id.
+          const rows = entries
+            .flatMap((each) => dueKeysOf(each).dueKeys.map((key) => ({ key, caseId: each.caseId })))
+            .filter((row) => inRange(row.key))
+            .sort((a, b) => cmp(a.key, b.key) || cmp(a.caseId, b.caseId));
+          const byCase = new Map(entries.map((each) => [each.caseId, dueKeysOf(each).dueKeys]));
+          const window = rows.slice(0, shown);
+          const found = keysBehind(
+            window.map((row) => row.caseId),
+            (caseId) => byCase.get(caseId) ?? [],
+            inRange,
+          );
+          expect(found).toEqual(window);
+        },
+      ),
     );
   });
 
