@@ -107,6 +107,7 @@ async function applyOne(
       hlc: mutation.hlc,
       mutationId: mutation.id,
       clientId: mutation.clientId,
+      writerScope: writer.scope,
     },
     stored,
   );

@@ -5,6 +5,7 @@
  * place (record_scope) follows its key fields.
  */
 import type { Kysely } from 'kysely';
+import type { AccessScope } from '../../domain/accessScope.ts';
 import type { Entity } from '../../sync/protocol.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
 import { keepRecordScope } from './recordScope.ts';
@@ -53,6 +54,8 @@ export interface FieldWrite {
   mutationId: string | null;
   /** The device that made the change; null for the server's own writes. */
   clientId: string | null;
+  /** The pushing user's scope, for a device's write: a move it makes then skips that device when it may. */
+  writerScope?: AccessScope;
 }
 
 /**

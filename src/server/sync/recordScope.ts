@@ -5,7 +5,7 @@
  * the change log to it.
  */
 import type { Insertable, Kysely } from 'kysely';
-import type { RecordKeys } from '../../domain/accessScope.ts';
+import type { AccessScope, RecordKeys } from '../../domain/accessScope.ts';
 import type { Entity } from '../../sync/protocol.ts';
 import type { DatabaseSchema, RecordScopeTable } from '../database/databaseSchema.ts';
 import {
@@ -18,12 +18,15 @@ import {
   storedParentKeys,
   type ParentKeys,
 } from './recordKeys.ts';
-import { reissueMovedRecords } from './reissueMoved.ts';
+import { readMovedKeys, reissueMovedRecords, type MovedRoot } from './reissueMoved.ts';
 
 export interface ScopedWrite {
   entity: Entity;
   entityId: string;
   fields: object;
+  /** The device that pushed it, with its user's scope (`writerScope`): a move it makes is not echoed needlessly. */
+  clientId?: string | null;
+  writerScope?: AccessScope;
 }
 
 /**
@@ -53,21 +56,28 @@ export async function keepRecordScope(
   // A caller that passed no stored fields for a record that exists (the seed path) still gets the stored keys.
   Object.assign(values, await readFieldValues(db, write.entity, write.entityId, missing));
   const keys = await keysOf(write.entity, write.entityId, values, storedParentKeys(db));
-  if (keys !== null) await placeRecord(db, write.entity, write.entityId, keys);
+  if (keys !== null) await placeRecord(db, write, keys);
 }
 
-async function placeRecord(db: Kysely<DatabaseSchema>, entity: Entity, entityId: string, keys: RecordKeys) {
+async function placeRecord(db: Kysely<DatabaseSchema>, write: ScopedWrite, keys: RecordKeys) {
+  const { entity, entityId } = write;
   if (entity !== 'student' && entity !== 'case') {
     await upsertScopes(db, [scopeRow(entity, entityId, keys)]);
     return;
   }
   const before = await readRecordKeys(db, entity, entityId);
   if (before !== undefined && sameKeys(before, keys)) return;
+  const moved: MovedRoot = { entity, id: entityId };
+  const { clientId, writerScope } = write;
+  const echo =
+    before !== undefined && typeof clientId === 'string' && writerScope !== undefined
+      ? { mover: { clientId, scope: writerScope }, before: await readMovedKeys(db, moved) }
+      : undefined;
   await upsertScopes(db, [scopeRow(entity, entityId, keys)]);
   // Also on a first write: records stored before their parent (out-of-order fixtures) find their place.
   if (entity === 'student') await moveStudent(db, entityId, keys);
   else await moveCase(db, entityId, keys);
-  if (before !== undefined) await reissueMovedRecords(db, { entity, id: entityId });
+  if (before !== undefined) await reissueMovedRecords(db, moved, echo);
 }
 
 /**
