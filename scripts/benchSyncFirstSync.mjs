@@ -1,47 +1,61 @@
 // First sync of the sync benchmark: the real built app in Debian's Chromium, on an empty persistent
 // profile, pulls a whole caseload from the real server. Measured from navigation start and from the
-// first POST /api/sync until the device's pull cursor (IndexedDB `meta`, key pullCursor) reaches the
-// server's change-log head; round trips and bytes come from the DevTools protocol's network events.
-// A new device signs in first (the demo school team, through the sign-in screen): "from start" includes it.
+// first POST /api/sync until the page has received the reply that reaches the server's change-log head
+// and has applied it (the app no longer says records are arriving); round trips and bytes come from
+// the DevTools protocol's network events. A new device signs in and chooses its PIN first (the demo
+// school team, through the app's screens): "from start" includes both.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './benchCaseworkPage.mjs';
+import { BENCH_PIN } from './benchCaseworkLock.mjs';
 
 const POLL_MS = 100;
-/** The sign-in screen's English labels, as the app shows them (locales/en/account.json). */
-const SIGN_IN = JSON.parse(readFileSync(new URL('../locales/en/account.json', import.meta.url), 'utf8')).signIn;
+const strings = (namespace) =>
+  JSON.parse(readFileSync(new URL(`../locales/en/${namespace}.json`, import.meta.url), 'utf8'));
+/** The sign-in and PIN screens' English labels, as the app shows them. */
+const SIGN_IN = strings('account').signIn;
+const CHOOSE_PIN = strings('lock').choose;
+/** "Bringing the records to this phone: …", shown while pages follow; its text up to the count. */
+const CATCHING_UP = strings('common').status.catchingUp_other.split('{{')[0];
 /** The demo school team (every demo school), seeded with the demo data (src/server/seed/demoAccounts.ts). */
 const DEMO_LOGIN = { login: 'team', password: 'ura-demo-2026' };
 
-/** Signs the new device in through the app's sign-in screen, as its user does once; the pull starts after it. */
-async function signIn(page) {
+/**
+ * Signs the new device in and chooses its PIN, as its user does once: the pull starts after the PIN,
+ * when the device has a key to seal what it receives.
+ */
+async function signInAndChoosePin(page) {
   await page.getByLabel(SIGN_IN.login).fill(DEMO_LOGIN.login);
   await page.getByLabel(SIGN_IN.password, { exact: true }).fill(DEMO_LOGIN.password);
   await page.getByRole('button', { name: SIGN_IN.submit }).click();
+  await page.getByLabel(CHOOSE_PIN.pin, { exact: true }).fill(BENCH_PIN);
+  await page.getByLabel(CHOOSE_PIN.confirm, { exact: true }).fill(BENCH_PIN);
+  await page.getByRole('button', { name: CHOOSE_PIN.submit }).click();
 }
 
-/** The device's pull cursor, read straight from IndexedDB (0 until the app has created its database). */
-async function readCursor(page) {
-  return page.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((database) => database.name === 'ura')) return 0;
-    const request = indexedDB.open('ura');
-    const database = await new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      if (!database.objectStoreNames.contains('meta')) return 0;
-      const get = database.transaction('meta').objectStore('meta').get('pullCursor');
-      return await new Promise((resolve, reject) => {
-        get.onsuccess = () => resolve(get.result?.value ?? 0);
-        get.onerror = () => reject(get.error);
-      });
-    } finally {
-      // Never keep a connection open: it would block a schema upgrade of the app's own.
-      database.close();
-    }
+/**
+ * The pull cursor of every sync reply the page receives, and whether more pages follow. The device's
+ * own cursor is sealed in IndexedDB (docs/encryption.md), so the replies tell how far the pull got;
+ * the last page counts as applied once the app stops showing that records are still arriving.
+ */
+function watchReplies(page) {
+  const pulled = { cursor: 0, hasMore: true };
+  page.on('response', (response) => {
+    if (!response.url().endsWith('/api/sync') || response.status() !== 200) return;
+    response
+      .json()
+      .then((reply) => {
+        pulled.cursor = Math.max(pulled.cursor, reply.nextCursor);
+        pulled.hasMore = reply.hasMore;
+      })
+      .catch(() => undefined);
   });
+  return pulled;
+}
+
+async function stillCatchingUp(page) {
+  return (await page.getByText(CATCHING_UP).count()) > 0;
 }
 
 /** Rows of each store on the device, and how many of them are the generated caseload's (by id prefix). */
@@ -135,21 +149,24 @@ export async function measureFirstSync({ url, head, profile, profileDir, budgetM
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
     }
     const traffic = watchNetwork(cdp);
+    const pulled = watchReplies(page);
     const started = performance.now();
     await page.goto(url, { waitUntil: 'commit' });
-    await signIn(page);
+    await signInAndChoosePin(page);
     // (ms since start, cursor) pairs: the pace of the pull, for a projection when the budget runs out.
     const samples = [];
     let cursor = 0;
-    while (cursor < head && performance.now() - started < budgetMs) {
+    let applied = false;
+    while (!applied && performance.now() - started < budgetMs) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      cursor = await readCursor(page);
+      cursor = pulled.cursor;
       samples.push([performance.now() - started, cursor]);
+      applied = cursor >= head && !pulled.hasMore && !(await stillCatchingUp(page));
     }
     const finished = performance.now();
     if (profile) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     return {
-      done: cursor >= head,
+      done: applied,
       cursor,
       samples,
       fromStartMs: finished - started,
