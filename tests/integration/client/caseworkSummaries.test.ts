@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyRemoteChanges } from '../../../src/storage/applyRemoteChanges.ts';
+import { refreshVisitSummaries } from '../../../src/storage/caseworkSummaries.ts';
 import { db } from '../../../src/storage/database.ts';
 import { addHomeVisit } from '../../../src/storage/homeVisitRepository.ts';
 import { addScreening } from '../../../src/storage/screeningRepository.ts';
@@ -50,6 +51,30 @@ describe('the visit summary of a case', () => {
     await applyRemoteChanges(db, [changeOf('homeVisit', pulled.id, wireFields(pulled), remoteHlc(Date.now()))], 7);
     expect(await db.visitSummaries.get(caseId)).toEqual({ caseId, latestVisitId: pulled.id, nextVisitDate: null });
     expect(await db.meta.get('pullCursor')).toMatchObject({ value: 7 });
+  });
+
+  it('refreshes many cases at once: each from its own notes, and none for a case whose notes are gone', async () => {
+    const otherCase = await flagCaseOn(db, studentId);
+    const mine = makeVisit(caseId, { visitDate: '2026-11-20', nextVisitDate: '2026-12-01' });
+    const theirs = makeVisit(otherCase, { visitDate: '2026-11-21', nextVisitDate: null });
+    await applyRemoteChanges(
+      db,
+      [mine, theirs].map((visit) => changeOf('homeVisit', visit.id, wireFields(visit), remoteHlc(Date.now()))),
+      9,
+    );
+    expect(await db.visitSummaries.bulkGet([caseId, otherCase])).toEqual([
+      { caseId, latestVisitId: mine.id, nextVisitDate: '2026-12-01' },
+      { caseId: otherCase, latestVisitId: theirs.id, nextVisitDate: null },
+    ]);
+
+    // As scope pruning leaves it: the notes of one case removed, then its summary refreshed.
+    await db.transaction('rw', db.homeVisits, db.visitSummaries, async () => {
+      await db.homeVisits.delete(theirs.id);
+      await refreshVisitSummaries(db, [caseId, otherCase, otherCase]);
+    });
+    expect(await db.visitSummaries.toArray()).toEqual([
+      { caseId, latestVisitId: mine.id, nextVisitDate: '2026-12-01' },
+    ]);
   });
 });
 
