@@ -2,7 +2,7 @@ import { loadAccount } from '../storage/accountRepository.ts';
 import type { UraDatabase } from '../storage/UraDatabase.ts';
 import type { FetchLike } from './postSync.ts';
 import { startSyncScheduler, type SyncPhase, type SyncScheduler } from './syncScheduler.ts';
-import { syncWithServer, type SessionEnd } from './syncWithServer.ts';
+import type { SessionEnd } from './syncWithServer.ts';
 
 export interface StartSyncOptions {
   db: UraDatabase;
@@ -27,6 +27,8 @@ export function startSync(options: StartSyncOptions): void {
       // Locked, nothing can be read or written (docs/encryption.md); unlocking asks for a sync.
       if (!options.db.dataKey.unlocked) return;
       if ((await loadAccount(options.db)) === null) return;
+      // Loaded on the first sync, after the first screen (the bundle budget); precached like every chunk.
+      const { syncWithServer } = await import('./syncWithServer.ts');
       await syncWithServer(options.db, {
         fetch: options.fetch,
         baseUrl: options.baseUrl,

@@ -38,21 +38,38 @@ export interface SyncSummary {
   roundTrips: number;
 }
 
+/** What every request of a round names besides its cursor and mutations. */
+interface RequestBasis {
+  clientId: string;
+  scopeVersion: number | undefined;
+}
+
+async function requestBasis(db: UraDatabase): Promise<RequestBasis> {
+  return { clientId: await getClientId(db), scopeVersion: (await loadAccount(db))?.scope.version };
+}
+
 /**
- * One request. The clock offset is corrected from the reply before anything
- * in it is applied: applying changes moves the device's HLC to at least the
- * corrected "now", and a device clock days ahead, uncorrected, would push the
- * HLC days ahead for good — every later write would be refused `clock_ahead`.
- * (`lastSyncAt` is therefore the time the server last answered.)
+ * One request, from the stored cursor unless one is given (a page asked for
+ * before the one it follows is applied). The clock offset is corrected from
+ * the reply before anything in it is applied: applying changes moves the
+ * device's HLC to at least the corrected "now", and a device clock days ahead,
+ * uncorrected, would push the HLC days ahead for good — every later write
+ * would be refused `clock_ahead`. (`lastSyncAt` is therefore the time the
+ * server last answered.)
  */
-async function send(db: UraDatabase, options: SyncOptions, mutations: Mutation[]): Promise<SyncResponse> {
+async function send(
+  db: UraDatabase,
+  options: SyncOptions,
+  mutations: Mutation[],
+  basis?: RequestBasis & { cursor: number },
+): Promise<SyncResponse> {
   const started = Date.now();
-  const scopeVersion = (await loadAccount(db))?.scope.version;
+  const { clientId, scopeVersion } = basis ?? (await requestBasis(db));
   const reply = await postSync(options.fetch, options.baseUrl, {
     protocolVersion: PROTOCOL_VERSION,
     schemaVersion: SCHEMA_VERSION,
-    clientId: await getClientId(db),
-    cursor: await getCursor(db),
+    clientId,
+    cursor: basis?.cursor ?? (await getCursor(db)),
     limit: options.pullLimit ?? MAX_PULL_LIMIT,
     mutations,
     ...(scopeVersion === undefined ? {} : { scopeVersion }),
@@ -75,20 +92,12 @@ async function sendIsolatingBadMutations(
   } catch (error) {
     if (!(error instanceof SyncRefusedError) || error.code !== 'bad_request' || mutations.length === 0) throw error;
   }
-  let last: SyncResponse | undefined;
-  const results: SyncResponse['results'] = [];
-  for (const mutation of mutations) {
-    try {
-      last = await send(db, options, [mutation]);
-      results.push(...last.results);
-      await applyRemoteChanges(db, last.changes, last.nextCursor);
-    } catch (error) {
-      if (!(error instanceof SyncRefusedError) || error.code !== 'bad_request') throw error;
-      results.push({ id: mutation.id, status: 'rejected', code: 'invalid_fields' });
-    }
-  }
-  const reply = last ?? (await send(db, options, []));
-  return { ...reply, results, changes: last ? [] : reply.changes };
+  const { sendOneByOne } = await import('./sendOneByOne.ts');
+  return sendOneByOne(
+    mutations,
+    (batch) => send(db, options, batch),
+    (reply) => applyRemoteChanges(db, reply.changes, reply.nextCursor),
+  );
 }
 
 /**
@@ -133,20 +142,31 @@ async function syncRounds(db: UraDatabase, options: SyncOptions): Promise<SyncSu
   const summary: SyncSummary = { pushed: 0, rejected: 0, received: 0, roundTrips: 0 };
   let resentAfterClock = false;
   let scopeChanges = 0;
+  let nextPage: Promise<SyncResponse> | undefined;
   for (;;) {
-    const rows = await pendingMutations(db, MAX_MUTATIONS_PER_REQUEST);
+    // A page asked for in advance went without mutations; what waits goes in the round after it.
+    const rows = nextPage === undefined ? await pendingMutations(db, MAX_MUTATIONS_PER_REQUEST) : [];
     const mutations = rows.map((row) => row.mutation);
     await markAttempted(
       db,
       rows.flatMap((row) => (row.seq === undefined ? [] : [row.seq])),
     );
-    const reply = await sendIsolatingBadMutations(db, options, mutations);
+    const reply = await (nextPage ?? sendIsolatingBadMutations(db, options, mutations));
+    nextPage = undefined;
     summary.roundTrips += 1;
     // A server that answers none of what was sent would keep us looping on the same batch.
     if (mutations.length > 0 && reply.results.length === 0) throw new SyncUnavailableError();
     const requeued = await settleOutbox(db, reply.results);
-    await applyRemoteChanges(db, reply.changes, reply.nextCursor);
     const newScope = await changedScope(db, reply);
+    // Changes re-stamped after a clock that ran ahead go again at once, but only once per sync: their new stamps
+    // come from the corrected clock, so a second refusal would mean something else is wrong.
+    const resend = requeued > 0 && !resentAfterClock;
+    resentAfterClock ||= requeued > 0;
+    const morePending = rows.length === MAX_MUTATIONS_PER_REQUEST;
+    if (reply.hasMore && !morePending && !resend && !newScope && (await nothingWaiting(db))) {
+      nextPage = askAhead(db, options, { ...(await requestBasis(db)), cursor: reply.nextCursor });
+    }
+    await applyRemoteChanges(db, reply.changes, reply.nextCursor);
     if (newScope) {
       scopeChanges += 1;
       if (scopeChanges > MAX_SCOPE_CHANGES_PER_SYNC) throw new SyncUnavailableError();
@@ -156,12 +176,29 @@ async function syncRounds(db: UraDatabase, options: SyncOptions): Promise<SyncSu
     summary.rejected += reply.results.filter((result) => result.status === 'rejected').length - requeued;
     summary.received += reply.changes.length;
     options.onProgress?.(summary.received, reply.hasMore);
-    // Changes re-stamped after a clock that ran ahead go again at once, but only once per sync: their new stamps
-    // come from the corrected clock, so a second refusal would mean something else is wrong.
-    const resend = requeued > 0 && !resentAfterClock;
-    resentAfterClock ||= requeued > 0;
-    const morePending = rows.length === MAX_MUTATIONS_PER_REQUEST;
     // After a new scope the cursor is back at 0: pull again, whatever the reply said.
     if (!reply.hasMore && !morePending && !resend && !newScope) return summary;
   }
+}
+
+async function nothingWaiting(db: UraDatabase): Promise<boolean> {
+  return (await pendingMutations(db, 1)).length === 0;
+}
+
+/**
+ * Asks for the page after `cursor` while the device applies the one before
+ * it: the server's answer and the device's writes overlap instead of taking
+ * turns (a first sync of a large caseload is tens of pages). What the request
+ * names is read before the page's transaction starts, so it waits for none of
+ * it. Nothing is applied out of order: the next round awaits this reply. If
+ * applying fails, the sync stops and the reply is dropped, failure or not.
+ */
+function askAhead(
+  db: UraDatabase,
+  options: SyncOptions,
+  basis: RequestBasis & { cursor: number },
+): Promise<SyncResponse> {
+  const page = send(db, options, [], basis);
+  page.catch(() => undefined);
+  return page;
 }

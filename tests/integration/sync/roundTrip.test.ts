@@ -141,4 +141,51 @@ describe('sync round trip', () => {
     expect(more.slice(0, -1).every(Boolean)).toBe(true);
     expect(await laptop.students.filter((row) => row.givenName.startsWith('Ana')).count()).toBe(30);
   });
+
+  it('asks for the next page while it applies the one before, and keeps the pages in order', async () => {
+    const phone = freshDevice();
+    for (let i = 0; i < 30; i++) await createStudent(phone, student({ givenName: `Ana${i}` }));
+    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+
+    const laptop = freshDevice();
+    const events: string[] = [];
+    const watching: FetchLike = (url, init) => {
+      events.push(`ask ${(JSON.parse(String(init?.body)) as { cursor: number }).cursor}`);
+      return server.fetch(url, init);
+    };
+    const summary = await syncWithServer(laptop, {
+      fetch: watching,
+      baseUrl: '',
+      pullLimit: 50,
+      onProgress: (_received, hasMore) => events.push(hasMore ? 'applied' : 'applied last'),
+    });
+
+    expect(summary.roundTrips).toBeGreaterThan(5);
+    // The second page is asked for before the first is applied, and so on; the last reply says no more follow.
+    expect(events.slice(0, 3)).toEqual(['ask 0', expect.stringMatching(/^ask [1-9]/), 'applied']);
+    expect(events.filter((event) => event.startsWith('ask'))).toHaveLength(summary.roundTrips);
+    expect(events.at(-1)).toBe('applied last');
+    const asked = events.filter((event) => event.startsWith('ask')).map((event) => Number(event.slice(4)));
+    expect(asked).toEqual([...asked].sort((a, b) => a - b));
+    expect(await laptop.students.filter((row) => row.givenName.startsWith('Ana')).count()).toBe(30);
+  });
+
+  it('sends a change made during a long pull in that same sync, not after it', async () => {
+    const phone = freshDevice();
+    for (let i = 0; i < 30; i++) await createStudent(phone, student({ givenName: `Ana${i}` }));
+    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+
+    const laptop = freshDevice();
+    let written = '';
+    const writingMidway: FetchLike = async (url, init) => {
+      if (written === '') written = await createStudent(laptop, student({ givenName: 'Vesa' }));
+      return server.fetch(url, init);
+    };
+    await syncWithServer(laptop, { fetch: writingMidway, baseUrl: '', pullLimit: 50 });
+
+    expect(await countPending(laptop)).toBe(0);
+    const other = freshDevice();
+    await syncWithServer(other, { fetch: server.fetch, baseUrl: '' });
+    expect(await other.students.get(written)).toMatchObject({ givenName: 'Vesa' });
+  });
 });
