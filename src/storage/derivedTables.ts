@@ -1,5 +1,5 @@
 import { screeningSummariesOf } from '../domain/caseworkSummaries.ts';
-import { caseIndexOfAll, caseIndexTables } from './caseIndex.ts';
+import { caseIndexTables, rebuildCaseIndex } from './caseIndex.ts';
 import { DERIVED_STALE_KEY, type UraDatabase } from './UraDatabase.ts';
 
 /** The v10 upgrade ran and the first unlock since has not rebuilt the case index and screening summaries. */
@@ -23,9 +23,8 @@ export async function rebuildStaleDerivedTables(db: UraDatabase): Promise<boolea
     const summaries = screeningSummariesOf(await db.screenings.toArray());
     await db.screeningSummaries.clear();
     await db.screeningSummaries.bulkPut(summaries);
-    const entries = await caseIndexOfAll((name) => db.table(name));
-    await db.caseIndex.clear();
-    await db.caseIndex.bulkPut(entries);
+    // Inside this transaction (a subset of its tables), so the flag goes only with the new index.
+    await rebuildCaseIndex(db);
     await db.meta.delete(DERIVED_STALE_KEY);
     return true;
   });
