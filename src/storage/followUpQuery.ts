@@ -6,7 +6,14 @@ import type { InterventionCode } from '../domain/interventions.ts';
 import { levelRank } from '../domain/protocolProfile.ts';
 import type { ScreeningRow } from './caseworkRecords.ts';
 import { isDerivedStale } from './derivedTables.ts';
-import { readTodayWindow, TODAY_LISTS, TODAY_WINDOW, type TodayList, type TodayWindow } from './todayWindow.ts';
+import {
+  readTodayWindow,
+  TODAY_LISTS,
+  TODAY_WINDOW,
+  WEEK_DAYS,
+  type TodayList,
+  type TodayWindow,
+} from './todayWindow.ts';
 import type { UraDatabase } from './UraDatabase.ts';
 
 export interface StudentName {
@@ -77,7 +84,7 @@ async function namesOf(db: UraDatabase, ids: string[], entries: CaseIndexEntry[]
  */
 async function readEveryDueEntry(db: UraDatabase, today: IsoDate, whole: ReadonlySet<TodayList>): Promise<TodayWindow> {
   const [entries, screenings] = await Promise.all([
-    db.caseIndex.where('firstFollowUp').belowOrEqual(addCalendarDays(today, 7)).toArray(),
+    db.caseIndex.where('firstFollowUp').belowOrEqual(addCalendarDays(today, WEEK_DAYS)).toArray(),
     screeningsThatRose(db),
   ]);
   const risen = [...new Set(screenings.map((screening) => screening.studentId))];

@@ -23,7 +23,7 @@ export const TODAY_WINDOW = 30;
 export const TODAY_COUNT_CAP = 500;
 
 /** Days ahead that "next seven days" covers, and that "about to pass" warns of (followUpPlacer). */
-const WEEK_DAYS = 7;
+export const WEEK_DAYS = 7;
 const DEADLINE_WARNING_DAYS = 3;
 
 export interface TodayWindow {
