@@ -150,7 +150,9 @@ describe('sync round trip', () => {
     const laptop = freshDevice();
     const events: string[] = [];
     const watching: FetchLike = (url, init) => {
-      events.push(`ask ${(JSON.parse(String(init?.body)) as { cursor: number }).cursor}`);
+      // Requests go uncompressed to a stand-in fetch (postSync compresses only for the platform's), so the body is text.
+      const body = typeof init?.body === 'string' ? init.body : '{}';
+      events.push(`ask ${(JSON.parse(body) as { cursor: number }).cursor}`);
       return server.fetch(url, init);
     };
     const summary = await syncWithServer(laptop, {
