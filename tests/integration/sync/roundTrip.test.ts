@@ -30,6 +30,13 @@ describe('sync round trip', () => {
     await server.close();
   });
 
+  /** A history longer than several pages of 50: thirty students pushed from another phone. */
+  async function pushThirtyStudents(): Promise<void> {
+    const phone = freshDevice();
+    for (let i = 0; i < 30; i++) await createStudent(phone, student({ givenName: `Ana${i}` }));
+    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+  }
+
   it('pulls the reference data and demo students on a first sync', async () => {
     const device = freshDevice();
     const summary = await syncWithServer(device, { fetch: server.fetch, baseUrl: '' });
@@ -118,9 +125,7 @@ describe('sync round trip', () => {
   });
 
   it('pulls a large history in pages and reports progress', async () => {
-    const phone = freshDevice();
-    for (let i = 0; i < 30; i++) await createStudent(phone, student({ givenName: `Ana${i}` }));
-    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+    await pushThirtyStudents();
 
     const laptop = freshDevice();
     const progress: number[] = [];
@@ -143,9 +148,7 @@ describe('sync round trip', () => {
   });
 
   it('asks for the next page while it applies the one before, and keeps the pages in order', async () => {
-    const phone = freshDevice();
-    for (let i = 0; i < 30; i++) await createStudent(phone, student({ givenName: `Ana${i}` }));
-    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+    await pushThirtyStudents();
 
     const laptop = freshDevice();
     const events: string[] = [];
@@ -173,9 +176,7 @@ describe('sync round trip', () => {
   });
 
   it('sends a change made during a long pull in that same sync, not after it', async () => {
-    const phone = freshDevice();
-    for (let i = 0; i < 30; i++) await createStudent(phone, student({ givenName: `Ana${i}` }));
-    await syncWithServer(phone, { fetch: server.fetch, baseUrl: '' });
+    await pushThirtyStudents();
 
     const laptop = freshDevice();
     let written = '';
