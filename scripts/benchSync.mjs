@@ -91,6 +91,11 @@ async function firstSyncFigures(scratch) {
         prefixes: seeded.idPrefixes,
       });
       printFirstSync(`first sync of ${count(CASES)} cases, ${described}`, result, seeded, FIRST_SYNC_GOAL_MS);
+      // Unthrottled, the app reaches its first sync within seconds. None at all means the benchmark no longer
+      // drives the app's screens (a new step before the pull): fail rather than print a figure of nothing.
+      if (profile === null && result.traffic.syncRequests === 0) {
+        throw new Error('the app sent no sync request on loopback: do the sign-in steps still match the app?');
+      }
       if (profile === null) loopback = result;
       else if (loopback !== undefined && loopback.cursor > 0) {
         // The whole change log costs about what the loopback run's bytes per row say.
