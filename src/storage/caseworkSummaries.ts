@@ -10,7 +10,7 @@ import type { UraDatabase } from './UraDatabase.ts';
 export async function refreshVisitSummaries(db: UraDatabase, caseIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(caseIds)];
   // All reads at once, then one write: a pulled page touches a hundred cases, and a read each in turn
-  // cost a second of a first sync's every ten.
+  // cost 3.4 s of 15 s of a first sync (docs/benchmarks.md, "First sync with sealed rows").
   const notes = await Promise.all(ids.map((caseId) => db.homeVisits.where('caseId').equals(caseId).toArray()));
   await keepSummaries(
     db.visitSummaries,
