@@ -8,13 +8,15 @@
 //     URA_BENCH_SYNC_ONLY=first-sync or =concurrency runs one part alone.
 //  2. Concurrency: 1,000 simulated devices syncing at once against SQLite and against PostgreSQL
 //     (a throwaway cluster from scripts/withPostgres.sh, skipped when PostgreSQL is not installed),
-//     and an idle pull's requests/s against a bare Fastify route's.
+//     twice per engine on a fresh database each: all signed in as one school team (the worst case:
+//     each pulls everyone's writes), then as 1,000 CSO mentors, each with its own case; and, with
+//     the school team, an idle pull's requests/s against a bare Fastify route's.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { makeDevices, signInDevices } from './benchSyncDevices.mjs';
+import { makeDevices, POPULATIONS, signInDevices } from './benchSyncDevices.mjs';
 import { measureFirstSync, profileFolder } from './benchSyncFirstSync.mjs';
 import { measureConcurrency } from './benchSyncLoad.mjs';
 import {
@@ -126,16 +128,26 @@ function enginesToMeasure() {
   ];
 }
 
+/**
+ * Each engine twice, each time on a fresh database (a new SQLite file, a new PostgreSQL cluster) with
+ * new devices: the school team's worst case, with the idle pull against the bare route, then the mentors.
+ */
 async function concurrencyFigures(scratch, engines) {
   const records = await generateCaseload(CASES, DEVICES);
+  const runs = [
+    { population: POPULATIONS.schoolTeam, rateMs: RATE_MS },
+    { population: POPULATIONS.mentors, rateMs: 0 },
+  ];
   for (const { engine, note, server: started } of engines) {
-    const server = await (started ??
-      startServerProcess({ engine, sqliteFile: join(scratch, `load-${engine}.sqlite`) }));
-    try {
-      const result = await measureConcurrency({ server, devices: makeDevices(records), rateMs: RATE_MS });
-      printConcurrency(server.engine, note, result);
-    } finally {
-      await server.stop();
+    for (const [n, { population, rateMs }] of runs.entries()) {
+      const server = await ((n === 0 ? started : undefined) ??
+        startServerProcess({ engine, sqliteFile: join(scratch, `load-${engine}-${population.name}.sqlite`) }));
+      try {
+        const result = await measureConcurrency({ server, devices: makeDevices(records), population, rateMs });
+        printConcurrency(server.engine, note, result);
+      } finally {
+        await server.stop();
+      }
     }
   }
 }

@@ -4,9 +4,9 @@
 import { Pool } from 'undici';
 import {
   acceptsGzipRequests,
-  dayMutations,
   enrolmentBatches,
   idlePullRequest,
+  POPULATIONS,
   send,
   signInDevices,
   syncOnce,
@@ -69,19 +69,27 @@ async function compareRates(server, idleRequest, ms) {
   }
 }
 
-/** The office's batches, then every device's keep-alive connection opened (a health check each). */
-async function prepare(transport, devices, bareUrl) {
-  const { office, batches } = enrolmentBatches(devices);
+/**
+ * The office (the school team) enrols the caseload in batches; then the devices sign in as the
+ * population's users and every device's keep-alive connection is opened (a health check each).
+ * Returns the transport: the pool, and whether the server takes gzipped request bodies.
+ */
+async function prepare(pool, devices, population, bareUrl) {
+  const { office, batches } = enrolmentBatches(devices, { planActions: population.planActions });
   await signInDevices(bareUrl, [office]);
+  const transport = { pool, gzipRequests: await acceptsGzipRequests(pool, office) };
   for (const batch of batches) checkApplied(await syncOnce(transport, office, batch), 'enrolment');
-  await Promise.all(devices.map(() => send(transport.pool, { path: '/api/health', method: 'GET' })));
+  // Every device signed in before the clock starts (a sign-in is once per device, not per sync).
+  await population.signIn(bareUrl, devices);
+  await Promise.all(devices.map(() => send(pool, { path: '/api/health', method: 'GET' })));
+  return transport;
 }
 
 /** One device syncing alone, `count` times in a row: a sync's own cost, without any queue. */
-async function aloneLatency(transport, device, count) {
+async function aloneLatency(transport, device, day, count) {
   const latencies = [];
   for (let round = 0; round < count; round += 1) {
-    const outcome = await syncOnce(transport, device, dayMutations(device, round));
+    const outcome = await syncOnce(transport, device, day(device, round));
     checkApplied(outcome, 'a lone sync');
     latencies.push(outcome.ms);
   }
@@ -96,14 +104,14 @@ export const STEADY_WINDOW_MS = 30_000;
  * while open, and 1.5 s after a write). Here each syncs once within STEADY_WINDOW_MS — twice the app's
  * rate — with the same push and pull as the burst.
  */
-async function measureSteady(transport, devices, start) {
+async function measureSteady(transport, devices, day, start) {
   for (const device of devices) device.cursor = start;
   const gapMs = STEADY_WINDOW_MS / devices.length;
   const started = performance.now();
   const outcomes = await Promise.all(
     devices.map(async (device, n) => {
       await new Promise((resolve) => setTimeout(resolve, n * gapMs));
-      return syncOnce(transport, device, dayMutations(device, devices.length + n));
+      return syncOnce(transport, device, day(device, devices.length + n));
     }),
   );
   const answered = outcomes.filter((outcome) => outcome.status === 200);
@@ -119,39 +127,39 @@ async function measureSteady(transport, devices, start) {
 }
 
 /**
- * The burst: every device, up to date at the head, syncs once at the same moment (a small push and a
- * pull from its cursor). Before it, one device syncs alone; after it, an idle pull's requests per
- * second against a bare Fastify route's (same loop, same process).
+ * The burst: every device of `population` (POPULATIONS in benchSyncDevices.mjs), up to date at the
+ * head, syncs once at the same moment (a small push and a pull from its cursor). Before it, one device
+ * syncs alone; after it, the devices sync on their own timers; then, when `rateMs` is given, an idle
+ * pull's requests per second (as the first device's user) against a bare Fastify route's (same loop,
+ * same process).
  */
-export async function measureConcurrency({ server, devices, rateMs }) {
-  const timeouts = { headersTimeout: 120_000, bodyTimeout: 120_000, keepAliveTimeout: 120_000 };
+export async function measureConcurrency({ server, devices, population = POPULATIONS.schoolTeam, rateMs = 0 }) {
+  // A burst on a loaded machine can keep a sync waiting well over a minute: the clock must not stop it first.
+  const timeouts = { headersTimeout: 300_000, bodyTimeout: 300_000, keepAliveTimeout: 300_000 };
   const pool = new Pool(server.url, { connections: devices.length, ...timeouts });
+  const { day } = population;
   try {
-    // Every device signed in before the clock starts (a sign-in is once per device, not per sync).
-    await signInDevices(server.bareUrl, devices);
-    const transport = { pool, gzipRequests: await acceptsGzipRequests(pool, devices[0]) };
-    await prepare(transport, devices, server.bareUrl);
+    const transport = await prepare(pool, devices, population, server.bareUrl);
     const alone = devices.at(-1);
     alone.cursor = await head(server.bareUrl);
-    const aloneP50 = await aloneLatency(transport, alone, 20);
+    const aloneP50 = await aloneLatency(transport, alone, day, 20);
     const start = await head(server.bareUrl);
     for (const device of devices) device.cursor = start;
 
     const started = performance.now();
-    const outcomes = await Promise.all(
-      devices.map((device, n) => syncOnce(transport, device, dayMutations(device, n))),
-    );
+    const outcomes = await Promise.all(devices.map((device, n) => syncOnce(transport, device, day(device, n))));
     const elapsedMs = performance.now() - started;
     const answered = outcomes.filter((outcome) => outcome.status === 200);
     answered.forEach((outcome) => checkApplied(outcome, 'a sync'));
-    // A sync answered 500 never synced: it counts as slower than any, so failures cannot flatter p99.
+    // A sync answered 5xx (or not at all) never synced: it counts as slower than any, so failures cannot flatter p99.
     const latencies = outcomes.map((outcome) => (outcome.status === 200 ? outcome.ms : Infinity));
     const mean = (key) => answered.reduce((total, outcome) => total + outcome[key], 0) / answered.length;
 
-    const steady = await measureSteady(transport, devices, await head(server.bareUrl));
+    const steady = await measureSteady(transport, devices, day, await head(server.bareUrl));
     const idleHead = await head(server.bareUrl);
-    const rates = await compareRates(server, idlePullRequest(devices[0], idleHead), rateMs);
+    const rates = rateMs > 0 ? await compareRates(server, idlePullRequest(devices[0], idleHead), rateMs) : {};
     return {
+      population: population.name,
       devices: devices.length,
       gzipRequests: transport.gzipRequests,
       aloneP50,

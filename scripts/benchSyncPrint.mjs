@@ -92,27 +92,46 @@ export function printWireFloor(profile, bytes, roundTrips) {
   );
 }
 
+/** Who the devices of each population are, and what each sync pushes (POPULATIONS in benchSyncDevices.mjs). */
+const POPULATION_WORDS = {
+  schoolTeam: {
+    who: (devices) => `${count(devices)} devices of one school team, each pulling everyone's writes (the worst case)`,
+    pushed: 'a visit note and a phone number',
+    pulled: "other devices' changes",
+  },
+  mentors: {
+    who: (devices) => `${count(devices)} CSO mentors, each its own user on its own device with its one case`,
+    pushed: "a visit note and its plan action's status",
+    pulled: "others' changes to its case",
+  },
+};
+
 export function printConcurrency(engine, note, r) {
-  const failed = r.failed > 0 ? `; ${count(r.failed)} answered 500 (the device retries later)` : '';
+  const words = POPULATION_WORDS[r.population];
+  const who = words.who(r.devices);
+  const failed =
+    r.failed > 0 ? `; ${count(r.failed)} failed (a 5xx or no answer in 5 minutes; the device retries later)` : '';
   console.log(
-    `${count(r.devices)} devices syncing at once, ${engine}${note}: ${r.throughput.toFixed(0)} syncs/s ` +
+    `${who}, syncing at once, ${engine}${note}: ${r.throughput.toFixed(0)} syncs/s ` +
       `(all done in ${seconds(r.elapsedMs)}); latency p50 ${millis(r.p50)}, p99 ${millis(r.p99)} ` +
       `${verdict(r.p99, 250, 'ms')}${failed}; one device alone: ${millis(r.aloneP50)}; ${load()}`,
   );
   console.log(
-    `  each sync pushed a visit note and a phone number (${r.gzipRequests ? 'gzipped' : 'plain'}) and pulled ` +
-      `${r.changesPerSync.toFixed(0)} records of other devices' changes (${megabytes(r.wireBytesPerSync)} on the wire); ` +
+    `  each sync pushed ${words.pushed} (${r.gzipRequests ? 'gzipped' : 'plain'}) and pulled ` +
+      `${r.changesPerSync.toFixed(0)} records of ${words.pulled} (${megabytes(r.wireBytesPerSync)} on the wire); ` +
       `${count(r.rowsWritten)} field rows written`,
   );
   const steady = r.steady;
-  const steadyFailed = steady.failed > 0 ? `; ${count(steady.failed)} answered 500` : '';
+  const steadyFailed = steady.failed > 0 ? `; ${count(steady.failed)} failed (a 5xx or no answer)` : '';
   console.log(
-    `${count(r.devices)} devices online, each syncing on its own timer, ${engine}: ${steady.rate.toFixed(0)} syncs/s ` +
+    `${who}, each syncing on its own timer, ${engine}: ${steady.rate.toFixed(0)} syncs/s ` +
       `arriving (every device once in ${seconds(STEADY_WINDOW_MS)}); latency p50 ${millis(steady.p50)}, ` +
       `p99 ${millis(steady.p99)} ${verdict(steady.p99, 250, 'ms')}${steadyFailed}; ${load()}`,
   );
+  if (r.idleRps === undefined) return;
   console.log(
-    `idle pull, ${engine} (no mutations, cursor at the head): ${count(r.idleRps)} requests/s = ` +
+    `idle pull, ${engine}, as ${r.population === 'mentors' ? 'a mentor' : 'the school team'} (no mutations, ` +
+      `cursor at the head): ${count(r.idleRps)} requests/s = ` +
       `${(r.idleRps / r.bareRps).toFixed(2)}× a bare Fastify route in the same run (${count(r.bareRps)} requests/s), ` +
       `32 keep-alive connections; ${load()}`,
   );
