@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { CaseIndexEntry } from '../domain/caseIndex.ts';
 import { sortCases, type CaseSummary } from '../domain/caseListFilter.ts';
 import type { UraDatabase } from './UraDatabase.ts';
@@ -23,12 +24,35 @@ function summaryOf(entry: CaseIndexEntry): CaseSummary {
 }
 
 /**
+ * Index entries opened per read of the whole list. Each read's rows are opened
+ * in one pass on the page's thread (about 140 µs an entry at 4× CPU throttling,
+ * docs/benchmarks.md), so a slice keeps the page answering taps between reads.
+ */
+export const CASE_LIST_SLICE = 500;
+
+/**
  * The case list's rows (PRODUCT F2, F4): the device's case index, one small
  * row per case kept up to date by every write (caseIndex.ts), so the list
- * never reads whole cases, students, plan actions or notes.
+ * never reads whole cases, students, plan actions or notes. Read in slices in
+ * key order, yielding to the page between them: read at once, 10,000 sealed
+ * entries held the page for seconds just after the first screen showed.
  */
-export async function loadCaseSummaries(db: UraDatabase): Promise<CaseSummary[]> {
-  return (await db.caseIndex.toArray()).map(summaryOf);
+export async function loadCaseSummaries(db: UraDatabase, sliceSize = CASE_LIST_SLICE): Promise<CaseSummary[]> {
+  const rows: CaseSummary[] = [];
+  let last: string | undefined;
+  for (;;) {
+    const from = last === undefined ? db.caseIndex.toCollection() : db.caseIndex.where(':id').above(last);
+    const slice = await from.limit(sliceSize).toArray();
+    for (const entry of slice) rows.push(summaryOf(entry));
+    if (slice.length < sliceSize) return rows;
+    last = slice[slice.length - 1]?.caseId;
+    // Dexie.waitFor keeps a live query's observation going across a wait that is not Dexie's own.
+    await Dexie.waitFor(nextTask());
+  }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The first rows of the list in its default order, and how many cases there are, read before the whole list. */

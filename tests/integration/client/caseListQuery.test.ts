@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getProfile } from '../../../src/domain/profiles/profiles.ts';
 import { createCase, transitionCase } from '../../../src/storage/caseRepository.ts';
 import { sortCases } from '../../../src/domain/caseListFilter.ts';
@@ -122,6 +123,30 @@ describe('loadCaseSummaries', () => {
     });
     expect(await loadCaseSummaries(db)).toHaveLength(1);
     expect(visitsRead).toBe(0);
+  });
+
+  it('reads a list longer than a slice whole: each case once, none missed at the cuts', async () => {
+    const cases = await bulkPutCases(db, 23, { id: newRecordId(), schoolId: kosovar.id });
+    for (const sliceSize of [1, 5, 22, 23, 24]) {
+      const rows = await loadCaseSummaries(db, sliceSize);
+      expect(rows.map((row) => row.caseId)).toEqual(cases.map((row) => row.id).sort());
+    }
+  });
+
+  it('as a live query, sees a change to a case read in the last slice', async () => {
+    const student = await seedStudentAt(db, kosovar, { givenName: 'Arta', familyName: 'Gashi' });
+    const cases = await bulkPutCases(db, 12, { id: student, schoolId: kosovar.id });
+    const lastId = cases.map((row) => row.id).sort()[11] ?? '';
+    const seen: (string | undefined)[] = [];
+    const subscription = liveQuery(() => loadCaseSummaries(db, 5)).subscribe((rows) =>
+      seen.push(rows.find((row) => row.caseId === lastId)?.status),
+    );
+    await vi.waitFor(() => expect(seen.at(-1)).toBe('flagged'));
+
+    expect((await transitionCase(db, lastId, 'open', { at: '2026-11-03', caseManagerId: USER_ID })).ok).toBe(true);
+
+    await vi.waitFor(() => expect(seen.at(-1)).toBe('open'));
+    subscription.unsubscribe();
   });
 
   it('still lists a case whose student and school have not reached the device', async () => {
