@@ -65,8 +65,13 @@ export async function unlockWithPin(db: UraDatabase, pin: string): Promise<Unloc
   const vault = await db.vault.get(VAULT_ID);
   if (!vault?.pinWrapped) return { ok: false, attemptsLeft: 0 };
   const attempts = vault.failedAttempts + 1;
-  await db.vault.put({ ...vault, failedAttempts: attempts });
-  const dataKey = await unwrapDataKey(await pinKey(pin, vault.salt, vault.iterations), vault.pinWrapped, vault.userId);
+  // The key is derived (off the page's thread) while the attempt is written; it is tried only once the
+  // count is stored, so the overlap saves the write's wait without giving a free guess.
+  const [, key] = await Promise.all([
+    db.vault.put({ ...vault, failedAttempts: attempts }),
+    pinKey(pin, vault.salt, vault.iterations),
+  ]);
+  const dataKey = await unwrapDataKey(key, vault.pinWrapped, vault.userId);
   if (dataKey) {
     await db.vault.put({ ...vault, failedAttempts: 0 });
     db.dataKey.unlock(dataKey);
