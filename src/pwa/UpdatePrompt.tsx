@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useSyncStatusStore } from '../state/syncStatusStore.ts';
 import { requestSync } from '../sync/syncController.ts';
@@ -7,9 +7,23 @@ import { requestSync } from '../sync/syncController.ts';
 const UpdateBanner = lazy(async () => ({ default: (await import('./UpdateBanner.tsx')).UpdateBanner }));
 
 const HOUR_MS = 60 * 60 * 1000;
+/**
+ * The service worker is registered this long after the app opens: workbox-window's code and the update
+ * check would otherwise compete with the first screen for the page's thread (docs/benchmarks.md).
+ */
+const REGISTER_AFTER_MS = 2_000;
 
-/** Registers the service worker, checks for a new version hourly while online, and offers it. */
+/** Registers the service worker (shortly after the first screen), checks for a new version hourly, and offers it. */
 export function UpdatePrompt({ pending }: { pending: number }) {
+  const [due, setDue] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setDue(true), REGISTER_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return due ? <RegisteredUpdatePrompt pending={pending} /> : null;
+}
+
+function RegisteredUpdatePrompt({ pending }: { pending: number }) {
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,

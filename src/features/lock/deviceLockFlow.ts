@@ -36,12 +36,14 @@ export async function unlock(pin: string): Promise<void> {
  * Once the key is in memory: lists an upgrade could not rebuild while locked
  * are rebuilt (derivedTables.ts), then the phone syncs. In the background: the
  * screens show what they have meanwhile, and a failed rebuild is tried again
- * at the next unlock (its flag stays).
+ * at the next unlock (its flag stays). The sync waits its usual short delay
+ * ('soon'), not 'now': loading its code and reading the outbox would compete
+ * with the first screen for the page's thread (docs/benchmarks.md).
  */
 function afterUnlock(): void {
   void rebuildStaleDerivedTables(db)
     .catch(() => false)
-    .finally(() => requestSync('now'));
+    .finally(() => requestSync('soon'));
 }
 
 export function forgotPin(): void {
