@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface FollowUpSectionProps<T> {
@@ -26,6 +26,9 @@ export function FollowUpSection<T>(props: FollowUpSectionProps<T>) {
   const { t } = useTranslation('today');
   // Where the reader left off when they asked for the rest: focus goes there once it has arrived.
   const focusFrom = useRef<number | null>(null);
+  // How many cards there were when the rest was asked for: until more arrive, the button says it is loading
+  // (thousands of items can take over a second on a slow phone).
+  const [askedAt, setAskedAt] = useState<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     const from = focusFrom.current;
@@ -35,9 +38,12 @@ export function FollowUpSection<T>(props: FollowUpSectionProps<T>) {
   }, [items.length]);
   if (total === 0) return null;
   const hidden = total - items.length;
+  const loadingRest = askedAt !== null && items.length <= askedAt;
 
   const showRest = (): void => {
+    if (loadingRest) return;
     focusFrom.current = items.length;
+    setAskedAt(items.length);
     onShowAll();
   };
 
@@ -46,14 +52,14 @@ export function FollowUpSection<T>(props: FollowUpSectionProps<T>) {
       <h2 id={id}>
         {title} <span className="today-count">{t(capped ? 'countAtLeast' : 'count', { n: total })}</span>
       </h2>
-      <ul className="card-list" ref={list}>
+      <ul className="card-list" ref={list} aria-busy={loadingRest || undefined}>
         {items.map((item) => (
           <li key={keyOf(item)}>{renderItem(item)}</li>
         ))}
       </ul>
       {hidden > 0 ? (
-        <button type="button" className="today-more" onClick={showRest}>
-          {capped ? t('showAll') : t('showMore', { count: hidden })}
+        <button type="button" className="today-more" onClick={showRest} aria-disabled={loadingRest || undefined}>
+          {loadingRest ? t('loadingRest') : capped ? t('showAll') : t('showMore', { count: hidden })}
         </button>
       ) : null}
     </section>

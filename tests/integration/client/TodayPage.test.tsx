@@ -266,8 +266,13 @@ describe('TodayPage', () => {
 
     await user.click(screen.getByRole('button', { name: 'Show all' }));
 
+    // Until the rest has arrived, the button says so and a second press asks for nothing more.
+    const loading = screen.getByRole('button', { name: 'Loading the rest…' });
+    expect(loading).toHaveAttribute('aria-disabled', 'true');
+    expect(loading).toHaveFocus();
     await waitFor(() => expect(cardsIn('Overdue 501')).toHaveLength(501), { timeout: 20_000 });
     expect(screen.queryByRole('button', { name: 'Show all' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Loading the rest…' })).not.toBeInTheDocument();
   }, 40_000);
 
   it('speaks Albanian', async () => {
