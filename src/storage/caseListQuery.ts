@@ -25,7 +25,7 @@ function summaryOf(entry: CaseIndexEntry): CaseSummary {
 
 /**
  * Index entries opened per read of the whole list. Each read's rows are opened
- * in one pass on the page's thread (about 140 µs an entry at 4× CPU throttling,
+ * in one pass on the page's thread (140–230 µs an entry at 4× CPU throttling,
  * docs/benchmarks.md), so a slice keeps the page answering taps between reads.
  */
 export const CASE_LIST_SLICE = 500;
