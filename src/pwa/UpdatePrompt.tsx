@@ -8,8 +8,9 @@ const UpdateBanner = lazy(async () => ({ default: (await import('./UpdateBanner.
 
 const HOUR_MS = 60 * 60 * 1000;
 /**
- * The service worker is registered this long after the app opens: workbox-window's code and the update
- * check would otherwise compete with the first screen for the page's thread (docs/benchmarks.md).
+ * The service worker is registered this long after the app opens, so workbox-window's code and the update
+ * check do not share the page's thread with the first screen (a reason, not a measured gain: the warm-start
+ * figures could not tell the difference, docs/benchmarks.md).
  */
 const REGISTER_AFTER_MS = 2_000;
 

@@ -37,8 +37,10 @@ export async function unlock(pin: string): Promise<void> {
  * are rebuilt (derivedTables.ts), then the phone syncs. In the background: the
  * screens show what they have meanwhile, and a failed rebuild is tried again
  * at the next unlock (its flag stays). The sync waits its usual short delay
- * ('soon'), not 'now': loading its code and reading the outbox would compete
- * with the first screen for the page's thread (docs/benchmarks.md).
+ * ('soon'), not 'now', so loading its code and reading the outbox do not share
+ * the page's thread with the first screen. The warm-start figures could not
+ * tell the difference on the development machine (docs/benchmarks.md, the
+ * evening of 2026-12-07): this is a reason, not a measured gain.
  */
 function afterUnlock(): void {
   void rebuildStaleDerivedTables(db)
