@@ -2,7 +2,7 @@ import type { AccessScope } from '../domain/accessScope.ts';
 import { loadAccount, storeAccountScope } from './accountRepository.ts';
 import { scopeLeftovers } from './scopeLeftovers.ts';
 import { pruneToScope, type ScopedRow } from './scopePruning.ts';
-import { META_KEYS, setCursor } from './syncMeta.ts';
+import { META_KEYS, setCursor, setPullOwnWrites } from './syncMeta.ts';
 import type { UraDatabase } from './UraDatabase.ts';
 
 /**
@@ -12,13 +12,15 @@ import type { UraDatabase } from './UraDatabase.ts';
  * pending change still writes (they go once it is sent: see
  * removeScopeLeftovers); empties the fields it hides; stores it in the
  * account; and rewinds the pull cursor to 0, so the next pulls bring what came
- * into it. Returns how many records were removed.
+ * into it — this device's own writes included, since a case that left and came
+ * back took them with it. Returns how many records were removed.
  */
 export async function applyAccessScope(db: UraDatabase, scope: AccessScope): Promise<number> {
   return db.transaction('rw', db.tables, async () => {
     const { removed, kept } = await pruneToScope(db, scope);
     await storeAccountScope(db, scope);
     await setCursor(db, 0);
+    await setPullOwnWrites(db, true);
     await db.meta.put({ key: META_KEYS.scopeLeftovers, value: kept });
     return removed;
   });

@@ -19,6 +19,8 @@ export const META_KEYS = {
   account: 'account',
   /** Records left out of scope because a pending change still wrote them; removed once it is sent. */
   scopeLeftovers: 'scopeLeftovers',
+  /** Set by a scope change until the pull from 0 it starts is done: that pull brings this device's own writes too. */
+  pullOwnWrites: 'pullOwnWrites',
 } as const;
 
 async function read<T>(db: UraDatabase, key: string): Promise<T | undefined> {
@@ -73,6 +75,20 @@ export async function getCursor(db: UraDatabase): Promise<number> {
 
 export async function setCursor(db: UraDatabase, cursor: number): Promise<void> {
   await db.meta.put({ key: META_KEYS.cursor, value: cursor });
+}
+
+/**
+ * Whether the pull under way must bring this device's own writes: a scope
+ * change removed records (its own notes among them) and rewound the cursor,
+ * and a case that comes back must come back whole.
+ */
+export async function pullsOwnWrites(db: UraDatabase): Promise<boolean> {
+  return (await read<boolean>(db, META_KEYS.pullOwnWrites)) === true;
+}
+
+export async function setPullOwnWrites(db: UraDatabase, on: boolean): Promise<void> {
+  if (on) await db.meta.put({ key: META_KEYS.pullOwnWrites, value: true });
+  else await db.meta.delete(META_KEYS.pullOwnWrites);
 }
 
 export async function recordSyncSuccess(db: UraDatabase, serverTime: number, roundTripMs: number): Promise<void> {

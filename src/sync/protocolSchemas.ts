@@ -135,6 +135,20 @@ export const syncRequestSchema = z.strictObject({
   mutations: z.array(mutationSchema).max(MAX_MUTATIONS_PER_REQUEST),
   /** The access-scope version the device holds; absent before its first reply with a scope. */
   scopeVersion: z.number().int().min(0).optional(),
+  /**
+   * The pull since this device's last scope change: send its own writes too.
+   * They are left out of every other pull (the device holds them), but a case
+   * that left the device and came back took them with it.
+   */
+  includeOwnWrites: z
+    .boolean()
+    .optional()
+    .meta({
+      description:
+        "Send this device's own writes too. The app asks it while it pulls again from cursor 0 after a scope " +
+        'change, until that pull is done: the records of a case that left the device and came back were removed ' +
+        'with it, its own notes among them. Other pulls leave them out: the device holds them.',
+    }),
 });
 
 /** `POST /api/session`. Lengths are capped so a hash of a megabyte password cannot tie up the server. */

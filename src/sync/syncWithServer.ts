@@ -2,10 +2,11 @@ import { loadAccount } from '../storage/accountRepository.ts';
 import { scopeLeftovers } from '../storage/scopeLeftovers.ts';
 import { applyRemoteChanges } from '../storage/applyRemoteChanges.ts';
 import { markAttempted, pendingMutations, settleOutbox } from '../storage/outbox.ts';
-import { getClientId, getCursor, recordSyncSuccess } from '../storage/syncMeta.ts';
+import { getCursor, pullsOwnWrites, recordSyncSuccess, setPullOwnWrites } from '../storage/syncMeta.ts';
 import type { UraDatabase } from '../storage/UraDatabase.ts';
 import { wipeDevice } from '../storage/wipeDevice.ts';
 import { postSync, SyncRefusedError, SyncUnavailableError, type FetchLike } from './postSync.ts';
+import { requestBasis, type RequestBasis } from './requestBasis.ts';
 import {
   MAX_MUTATIONS_PER_REQUEST,
   MAX_PULL_LIMIT,
@@ -38,16 +39,6 @@ export interface SyncSummary {
   roundTrips: number;
 }
 
-/** What every request of a round names besides its cursor and mutations. */
-interface RequestBasis {
-  clientId: string;
-  scopeVersion: number | undefined;
-}
-
-async function requestBasis(db: UraDatabase): Promise<RequestBasis> {
-  return { clientId: await getClientId(db), scopeVersion: (await loadAccount(db))?.scope.version };
-}
-
 /**
  * One request, from the stored cursor unless one is given (a page asked for
  * before the one it follows is applied). The clock offset is corrected from
@@ -64,15 +55,14 @@ async function send(
   basis?: RequestBasis & { cursor: number },
 ): Promise<SyncResponse> {
   const started = Date.now();
-  const { clientId, scopeVersion } = basis ?? (await requestBasis(db));
+  const { cursor, ...named } = basis ?? { ...(await requestBasis(db)), cursor: await getCursor(db) };
   const reply = await postSync(options.fetch, options.baseUrl, {
     protocolVersion: PROTOCOL_VERSION,
     schemaVersion: SCHEMA_VERSION,
-    clientId,
-    cursor: basis?.cursor ?? (await getCursor(db)),
+    ...named,
+    cursor,
     limit: options.pullLimit ?? MAX_PULL_LIMIT,
     mutations,
-    ...(scopeVersion === undefined ? {} : { scopeVersion }),
   });
   await recordSyncSuccess(db, reply.serverTime, Date.now() - started);
   return reply;
@@ -167,6 +157,8 @@ async function syncRounds(db: UraDatabase, options: SyncOptions): Promise<SyncSu
       nextPage = askAhead(db, options, { ...(await requestBasis(db)), cursor: reply.nextCursor });
     }
     await applyRemoteChanges(db, reply.changes, reply.nextCursor);
+    // The pull after a scope change is done; should this write be lost, the next pull just repeats own writes.
+    if (!reply.hasMore && !newScope && (await pullsOwnWrites(db))) await setPullOwnWrites(db, false);
     if (newScope) {
       scopeChanges += 1;
       if (scopeChanges > MAX_SCOPE_CHANGES_PER_SYNC) throw new SyncUnavailableError();

@@ -46,7 +46,7 @@ export async function runSync(
   }
   const { read, ...page } = await readChanges(db, request.cursor, request.limit ?? DEFAULT_PULL_LIMIT, {
     scope,
-    callerClientId: request.clientId,
+    ...(request.includeOwnWrites === true ? {} : { callerClientId: request.clientId }),
     hidden: entitiesHiddenFrom(request.protocolVersion),
   });
   await recordAudit(db, now, readAuditEntries(actor, read));

@@ -99,6 +99,24 @@ describe('POST /api/sync (pull)', () => {
     expect(theirs.changes.map((change) => change.entityId)).toEqual([mine.entityId]);
   });
 
+  it("sends the caller's own changes when it asks for them, as after a scope change, and in no other pull", async () => {
+    const mine = makeMutation({ hlc: makeHlc(0) });
+    await sync(server.app, makeSyncRequest({ cursor: startCursor, mutations: [mine] }));
+
+    const again = await sync(server.app, makeSyncRequest({ cursor: startCursor, includeOwnWrites: true }));
+    expect(again.changes).toEqual([
+      {
+        entity: 'student',
+        entityId: mine.entityId,
+        fields: mine.fields,
+        hlcs: Object.fromEntries(Object.keys(mine.fields).map((field) => [field, mine.hlc])),
+      },
+    ]);
+    const without = await sync(server.app, makeSyncRequest({ cursor: startCursor, includeOwnWrites: false }));
+    expect(without.changes).toEqual([]);
+    expect(without.nextCursor).toBe(again.nextCursor);
+  });
+
   it('returns an empty page and keeps the cursor when nothing is new', async () => {
     const reply = await sync(server.app, makeSyncRequest({ cursor: startCursor }));
     expect(reply).toMatchObject({ changes: [], nextCursor: startCursor, hasMore: false });

@@ -50,6 +50,10 @@ describe('POST /api/sync (malformed requests)', () => {
     ['a wrong type', () => JSON.stringify(requestWith((request) => (request.cursor = 'zero')))],
     ['a negative cursor', () => JSON.stringify(requestWith((request) => (request.cursor = -1)))],
     ['a limit over the maximum', () => JSON.stringify(requestWith((request) => (request.limit = 100_000)))],
+    [
+      'own writes asked for as a string',
+      () => JSON.stringify(requestWith((request) => (request.includeOwnWrites = 'yes'))),
+    ],
     ['an extra property', () => JSON.stringify(requestWith((request) => (request.admin = true)))],
     ['an extra mutation property', () => JSON.stringify(mutationWith((mutation) => (mutation.sql = 'drop')))],
     ['an unknown entity', () => JSON.stringify(mutationWith((mutation) => (mutation.entity = 'school')))],

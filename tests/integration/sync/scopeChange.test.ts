@@ -9,9 +9,10 @@ import { DEMO_STUDENT_IDS } from '../../../src/server/seed/demoStudents.ts';
 import { loadAccount, saveSignIn } from '../../../src/storage/accountRepository.ts';
 import { saveDraft } from '../../../src/storage/draftRepository.ts';
 import { addHomeVisit, homeVisitDraftKey } from '../../../src/storage/homeVisitRepository.ts';
-import { getClientId, getCursor } from '../../../src/storage/syncMeta.ts';
+import { getClientId, getCursor, pullsOwnWrites } from '../../../src/storage/syncMeta.ts';
 import { UraDatabase } from '../../../src/storage/UraDatabase.ts';
 import { signIn } from '../../../src/sync/sessionApi.ts';
+import type { FetchLike } from '../../../src/sync/postSync.ts';
 import { syncWithServer } from '../../../src/sync/syncWithServer.ts';
 import { makeVisitInput } from '../../support/caseworkFixtures.ts';
 import {
@@ -122,6 +123,26 @@ describe("a mentor's caseload changing on the server", () => {
     await sync();
     expect(await caseRecordsHeld(MILICA_CASE)).toMatchObject({ case: true, indexed: true });
     expect(await device.students.get(STUDENT.milicaJovanovic)).toMatchObject({ givenName: expect.any(String) });
+  });
+
+  it('brings back whole a case given back, with the notes this phone wrote on it, though the link drops', async () => {
+    const visit = makeVisitInput(ARBER_CASE, { notes: 'Mother works in the fields until five' });
+    await addHomeVisit(device, visit);
+    await sync();
+    await unassignCase(server.db, null, ARBER_CASE, mentorId, server.clock.now);
+    await sync();
+    expect(await device.homeVisits.get(visit.id)).toBeUndefined();
+
+    await assignCase(server.db, null, ARBER_CASE, mentorId, server.clock.now);
+    let answered = 0; // the scope reply and a page arrive, then the link drops
+    const cut: FetchLike = (url, init) =>
+      ++answered > 2 ? Promise.reject(new TypeError('offline')) : phone.fetch(url, init);
+    await expect(syncWithServer(device, { fetch: cut, baseUrl: '', pullLimit: 5 })).rejects.toThrow();
+    expect(await pullsOwnWrites(device)).toBe(true);
+    await sync();
+
+    expect(await device.homeVisits.get(visit.id)).toMatchObject({ notes: visit.notes, caseId: ARBER_CASE });
+    expect(await pullsOwnWrites(device)).toBe(false);
   });
 
   it('removes a note on a case taken away while it waited, once the server refused it', async () => {
