@@ -1,8 +1,6 @@
 import type { Table } from 'dexie';
 import type { Change, Entity } from '../sync/protocol.ts';
-import { fallbackProfileId } from '../domain/profiles/profiles.ts';
-import { caseIndexTables, refreshCaseIndex } from './caseIndex.ts';
-import { refreshScreeningSummaries, refreshVisitSummaries } from './caseworkSummaries.ts';
+import { derivedOfPage, pageDerivedTables } from './pulledDerived.ts';
 import { studentSearchKey } from './studentRepository.ts';
 import { observeHlc, setCursor } from './syncMeta.ts';
 import type { StudentRecord, UraDatabase } from './UraDatabase.ts';
@@ -81,28 +79,44 @@ async function heldRecords(
   return held;
 }
 
+/** How a page is applied. */
+export interface ApplyOptions {
+  /** Leave the derived tables for one rebuild at the end (see applyRemoteChanges). */
+  deferDerived?: boolean;
+}
+
 /**
  * Applies one pulled page and moves the cursor, in one transaction: a crash
  * mid-way just fetches the page again, and re-applying it changes nothing.
  * A local edit not yet pushed has a later HLC than what it replaced, so a
  * stale server value never overwrites it.
+ *
+ * The derived tables (visit and screening summaries, case index) are
+ * refreshed for what the page touched, in the same transaction. With
+ * `deferDerived` they are not: the page writes the `derivedStale` flag
+ * instead, since a first sync of a large caseload spent seconds refreshing
+ * them page after page. The sync passes it only for the pages of a pull that
+ * started from cursor 0 while `reply.hasMore` is true, and applies the last
+ * page without it: a page applied without it while the flag is set rebuilds
+ * every derived table from the records and clears the flag, in the page's
+ * transaction. If the pull stops between deferred pages the flag stays, and
+ * the next unlock (rebuildStaleDerivedTables) or the next page applied
+ * without the option rebuilds them.
  */
 export async function applyRemoteChanges(
   db: UraDatabase,
   changes: readonly Change[],
   nextCursor: number,
+  options: ApplyOptions = {},
 ): Promise<void> {
+  const deferDerived = options.deferDerived === true;
   const tables = localTables(db);
   const involved = new Set<Table>(changes.map((change) => tables[change.entity].table as Table));
-  // Notes, screenings and the case index keep in step with the records, in the same transaction.
-  for (const table of [...caseIndexTables(db), db.visitSummaries, db.screeningSummaries]) involved.add(table);
-  await db.transaction('rw', [...involved, db.meta], async () => {
+  // Notes, screenings and the case index keep in step with the records in the same transaction, or the flag says not.
+  for (const table of [...pageDerivedTables(db, deferDerived), db.meta]) involved.add(table);
+  await db.transaction('rw', [...involved], async () => {
     let newest: string | undefined;
-    const visitCases = new Set<string>();
-    const screenedStudents = new Set<string>();
-    const touched = { caseIds: new Set<string>(), studentIds: new Set<string>(), schoolIds: new Set<string>() };
-    const schoolsChange = changes.some((change) => change.entity === 'school');
-    const fallbackBefore = schoolsChange ? fallbackProfileId(await db.schools.toArray()) : null;
+    const derived = await derivedOfPage(db, changes, deferDerived);
     // One read and one write per table and page, not per record: a first sync applies hundreds of pages.
     const held = await heldRecords(tables, changes);
     const written = new Map<Table<Versioned, string>, Map<string, Versioned>>();
@@ -116,25 +130,10 @@ export async function applyRemoteChanges(
       const next = derive ? derive(merged) : merged;
       held.get(table)?.set(change.entityId, next);
       written.set(table, (written.get(table) ?? new Map<string, Versioned>()).set(change.entityId, next));
-      // A record pulled across two pages may not know its case or student yet; the later page refreshes it.
-      const owner = next as Versioned & { caseId?: unknown; studentId?: unknown };
-      if (change.entity === 'homeVisit' && typeof owner.caseId === 'string') visitCases.add(owner.caseId);
-      if (change.entity === 'screening' && typeof owner.studentId === 'string') screenedStudents.add(owner.studentId);
-      if (change.entity === 'case') touched.caseIds.add(change.entityId);
-      if (change.entity === 'planAction' && typeof owner.caseId === 'string') touched.caseIds.add(owner.caseId);
-      if (change.entity === 'student') touched.studentIds.add(change.entityId);
-      if (change.entity === 'school') touched.schoolIds.add(change.entityId);
+      derived.note(change.entity, change.entityId, next);
     }
     for (const [table, rows] of written) await table.bulkPut([...rows.values()]);
-    await refreshVisitSummaries(db, visitCases);
-    await refreshScreeningSummaries(db, screenedStudents);
-    // A new school can change the profile of every case whose school is not on the device: then all are refreshed.
-    const fallbackMoved = schoolsChange && fallbackProfileId(await db.schools.toArray()) !== fallbackBefore;
-    await refreshCaseIndex(db, {
-      caseIds: fallbackMoved ? await db.cases.toCollection().primaryKeys() : [...touched.caseIds, ...visitCases],
-      studentIds: [...touched.studentIds, ...screenedStudents],
-      schoolIds: touched.schoolIds,
-    });
+    await derived.finish();
     if (newest !== undefined) await observeHlc(db, newest);
     await setCursor(db, nextCursor);
   });

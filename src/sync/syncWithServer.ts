@@ -132,6 +132,8 @@ async function syncRounds(db: UraDatabase, options: SyncOptions): Promise<SyncSu
   const summary: SyncSummary = { pushed: 0, rejected: 0, received: 0, roundTrips: 0 };
   let resentAfterClock = false;
   let scopeChanges = 0;
+  // A pull from cursor 0 (a new device, or after a scope change) leaves the derived tables to its last page.
+  let fromZero = (await getCursor(db)) === 0;
   let nextPage: Promise<SyncResponse> | undefined;
   for (;;) {
     // A page asked for in advance went without mutations; what waits goes in the round after it.
@@ -156,13 +158,15 @@ async function syncRounds(db: UraDatabase, options: SyncOptions): Promise<SyncSu
     if (reply.hasMore && !morePending && !resend && !newScope && (await nothingWaiting(db))) {
       nextPage = askAhead(db, options, { ...(await requestBasis(db)), cursor: reply.nextCursor });
     }
-    await applyRemoteChanges(db, reply.changes, reply.nextCursor);
+    await applyRemoteChanges(db, reply.changes, reply.nextCursor, { deferDerived: fromZero && reply.hasMore });
+    if (!reply.hasMore) fromZero = false;
     // The pull after a scope change is done; should this write be lost, the next pull just repeats own writes.
     if (!reply.hasMore && !newScope && (await pullsOwnWrites(db))) await setPullOwnWrites(db, false);
     if (newScope) {
       scopeChanges += 1;
       if (scopeChanges > MAX_SCOPE_CHANGES_PER_SYNC) throw new SyncUnavailableError();
       await (await scopeCode()).applyAccessScope(db, newScope);
+      fromZero = true;
     }
     summary.pushed += reply.results.filter((result) => result.status !== 'rejected').length;
     summary.rejected += reply.results.filter((result) => result.status === 'rejected').length - requeued;
