@@ -79,7 +79,10 @@ export interface MetaRow {
   value: unknown;
 }
 
-/** Set by the v10 upgrade: the case index and screening summaries predate their Today indexes (derivedTables.ts). */
+/**
+ * The derived tables may disagree with the records: set by the v10 upgrade (their Today indexes came later) and by
+ * a first sync's deferred pages (applyRemoteChanges); cleared by their rebuild (derivedTables.ts).
+ */
 export const DERIVED_STALE_KEY = 'derivedStale';
 
 /**
