@@ -4,7 +4,7 @@
  * with its outbox rows, so the choice syncs to everyone else.
  */
 import { sameField, type ConflictChoice, type FieldConflict } from '../domain/fieldConflict.ts';
-import { localTables, type Versioned } from './applyRemoteChanges.ts';
+import { localTables, type Versioned } from './localTables.ts';
 import { refreshCaseIndex } from './caseIndex.ts';
 import { setRecordFields, writeTransaction } from './recordWrites.ts';
 import { nextHlc, peekClientId } from './syncMeta.ts';

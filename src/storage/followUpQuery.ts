@@ -5,7 +5,7 @@ import { followUpsFromIndex } from '../domain/followUpsFromIndex.ts';
 import type { InterventionCode } from '../domain/interventions.ts';
 import { levelRank } from '../domain/protocolProfile.ts';
 import type { ScreeningRow } from './caseworkRecords.ts';
-import { isDerivedStale } from './derivedTables.ts';
+import { isDerivedStale } from './derivedStaleFlag.ts';
 import {
   readTodayWindow,
   TODAY_LISTS,

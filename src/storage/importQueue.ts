@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { Mutation } from '../sync/protocol.ts';
-import { localTables, type Versioned } from './applyRemoteChanges.ts';
+import { localTables, type Versioned } from './localTables.ts';
 import { caseIndexTables, refreshCaseIndex } from './caseIndex.ts';
 import { refreshScreeningSummaries, refreshVisitSummaries } from './caseworkSummaries.ts';
 import { getClientId, nextHlc } from './syncMeta.ts';

@@ -3,7 +3,7 @@ import { version as APP_VERSION } from '../../package.json';
 import { localIsoDate } from '../domain/dueDates.ts';
 import type { HlcState } from '../domain/hlc.ts';
 import { MAX_CLOCK_AHEAD_MS, type Mutation, type MutationEntity } from '../sync/protocol.ts';
-import { localTables } from './applyRemoteChanges.ts';
+import { localTables } from './localTables.ts';
 import { restampForResend, restampTables } from './outboxRestamp.ts';
 import { correctedNow, META_KEYS } from './syncMeta.ts';
 import type { OutboxRow, UraDatabase } from './UraDatabase.ts';

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { localTables } from './applyRemoteChanges.ts';
+import { localTables } from './localTables.ts';
 import { nextHlc } from './syncMeta.ts';
 import type { OutboxRow, UraDatabase } from './UraDatabase.ts';
 

@@ -3,7 +3,8 @@ import { fallbackProfileId } from '../domain/profiles/profiles.ts';
 import type { Change, Entity } from '../sync/protocol.ts';
 import { refreshCaseIndex } from './caseIndex.ts';
 import { refreshScreeningSummaries, refreshVisitSummaries } from './caseworkSummaries.ts';
-import { derivedRebuildTables, isDerivedStale, markDerivedStale, rebuildDerivedTables } from './derivedTables.ts';
+import { isDerivedStale, markDerivedStale } from './derivedStaleFlag.ts';
+import { derivedRebuildTables, rebuildDerivedTables } from './derivedTables.ts';
 import type { UraDatabase } from './UraDatabase.ts';
 
 /** How a pulled page keeps the derived tables: it notes each record it writes, then finishes in its transaction. */

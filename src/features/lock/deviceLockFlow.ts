@@ -10,7 +10,6 @@ import {
   unlockWithPin,
   unlockWithRecoverySecret,
 } from '../../storage/deviceVault.ts';
-import { rebuildStaleDerivedTables } from '../../storage/derivedTables.ts';
 import { wipeDevice } from '../../storage/wipeDevice.ts';
 import type { SignInReply } from '../../sync/protocol.ts';
 import { requestSync } from '../../sync/syncController.ts';
@@ -43,9 +42,14 @@ export async function unlock(pin: string): Promise<void> {
  * evening of 2026-12-07): this is a reason, not a measured gain.
  */
 function afterUnlock(): void {
-  void rebuildStaleDerivedTables(db)
+  void rebuildStaleDerivedTables()
     .catch(() => false)
     .finally(() => requestSync('soon'));
+}
+
+/** Its code is loaded when needed (a stale flag is rare), not with the app's first load. */
+async function rebuildStaleDerivedTables(): Promise<boolean> {
+  return (await import('../../storage/derivedTables.ts')).rebuildStaleDerivedTables(db);
 }
 
 export function forgotPin(): void {
@@ -101,7 +105,7 @@ export async function choosePin(pin: string): Promise<DeviceAccount> {
   }
   const account = await saveSignIn(db, phase.signIn, Date.now());
   setLockPhase({ kind: 'unlocked' });
-  void rebuildStaleDerivedTables(db).catch(() => false);
+  void rebuildStaleDerivedTables().catch(() => false);
   return account;
 }
 

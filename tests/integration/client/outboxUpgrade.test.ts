@@ -7,7 +7,8 @@
  */
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isDerivedStale, rebuildStaleDerivedTables } from '../../../src/storage/derivedTables.ts';
+import { isDerivedStale } from '../../../src/storage/derivedStaleFlag.ts';
+import { rebuildStaleDerivedTables } from '../../../src/storage/derivedTables.ts';
 import { DERIVED_STALE_KEY, UraDatabase } from '../../../src/storage/UraDatabase.ts';
 import type { FetchLike } from '../../../src/sync/postSync.ts';
 import type { Mutation, SyncResponse } from '../../../src/sync/protocol.ts';

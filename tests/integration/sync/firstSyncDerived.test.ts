@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { DEMO_SCHOOL_IDS } from '../../../src/server/seed/demoPlaces.ts';
 import { saveSignIn } from '../../../src/storage/accountRepository.ts';
-import { isDerivedStale } from '../../../src/storage/derivedTables.ts';
+import { isDerivedStale } from '../../../src/storage/derivedStaleFlag.ts';
 import { getClientId } from '../../../src/storage/syncMeta.ts';
 import { UraDatabase } from '../../../src/storage/UraDatabase.ts';
 import { signIn } from '../../../src/sync/sessionApi.ts';
