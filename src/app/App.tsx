@@ -36,6 +36,7 @@ import {
 } from './lazyScreens.ts';
 import { LazyAcceptInvitationPage, LazySignInPage } from './lazyAccessScreens.ts';
 import { LockGate } from './LockGate.tsx';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { sectionOf, useHashRoute, type Route, type Section } from './useHashRoute.ts';
 
 function Screen({ route, account }: { route: Route; account: DeviceAccount }) {
@@ -139,10 +140,12 @@ function SignedInApp({ account }: { account: DeviceAccount }) {
         <SyncStatusBar />
       </header>
       <main className="app-main">
-        {/* Keyed by route so a screen's form state never leaks into the next case or student. */}
-        <Suspense key={JSON.stringify(route)} fallback={<p role="status">{t('loading')}</p>}>
-          <Screen route={route} account={account} />
-        </Suspense>
+        {/* Keyed by route so a screen's form state never leaks into the next case or student, nor its failure. */}
+        <ScreenErrorBoundary key={JSON.stringify(route)}>
+          <Suspense fallback={<p role="status">{t('loading')}</p>}>
+            <Screen route={route} account={account} />
+          </Suspense>
+        </ScreenErrorBoundary>
       </main>
       <nav className="app-nav" aria-label={t('nav.label')}>
         {items.map((item) => (
