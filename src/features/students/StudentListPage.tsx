@@ -5,10 +5,18 @@ import type { Language } from '../../i18n/languages.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { usePlaces } from '../account/useWriteRights.ts';
 import { useStudentList } from './useStudentList.ts';
+import './students.css';
+
+/**
+ * Rows shown at first and added by each "Show more": a school team's phone may hold a thousand students, and
+ * drawing every card at once held a cheap phone for seconds. Search looks through all of them either way.
+ */
+export const STUDENT_PAGE_SIZE = 100;
 
 export function StudentListPage() {
   const { t, i18n } = useTranslation('students');
   const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(STUDENT_PAGE_SIZE);
   const { isLoading, total, students, schools } = useStudentList(query);
   const language = i18n.language as Language;
   // Registering is offered only where the role may: a school team's school, a teacher's class.
@@ -34,7 +42,10 @@ export function StudentListPage() {
         hint={t('list.searchHint')}
         type="search"
         value={query}
-        onValueChange={setQuery}
+        onValueChange={(value) => {
+          setQuery(value);
+          setLimit(STUDENT_PAGE_SIZE);
+        }}
         autoComplete="off"
         enterKeyHint="search"
       />
@@ -49,7 +60,7 @@ export function StudentListPage() {
             {t('list.count', { count: students.length })}
           </p>
           <ul className="card-list" data-testid="student-list">
-            {students.map((student) => {
+            {students.slice(0, limit).map((student) => {
               const school = schools.get(student.schoolId);
               return (
                 <li key={student.id}>
@@ -69,6 +80,15 @@ export function StudentListPage() {
               );
             })}
           </ul>
+          {students.length > limit ? (
+            <button
+              type="button"
+              className="list-more"
+              onClick={() => setLimit((current) => current + STUDENT_PAGE_SIZE)}
+            >
+              {t('list.showMore', { count: Math.min(STUDENT_PAGE_SIZE, students.length - limit) })}
+            </button>
+          ) : null}
         </>
       ) : null}
     </section>
