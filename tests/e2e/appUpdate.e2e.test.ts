@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startAppUpdateProxy, studentGivenNamesOnServer, type AppUpdateProxy } from './support/appUpdateProxy.ts';
-import { launchChromium, newPhoneContext, openControlledApp } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { studentGivenNamesOnServer } from './support/appUpdateProxy.ts';
+import { newPhoneContext, openControlledApp } from './support/browser.ts';
 import { text } from './support/locales.ts';
 import { reloadAndUnlock, signInAs, unlockWithPin } from './support/signIn.ts';
-import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
+import { withUpdateWorld } from './support/updateWorld.ts';
 import { pendingCount, registerStudent, studentNames, waitUntilSynced } from './support/studentScreens.ts';
 
 const t = (key: string, values?: Record<string, string | number>) => text('en', key, values);
@@ -16,26 +15,12 @@ const t = (key: string, values?: Record<string, string | number>) => text('en', 
  * new version still holds the change and delivers it once the server answers.
  */
 describe('an app update with a change waiting in the outbox', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let proxy: AppUpdateProxy;
-
-  beforeAll(async () => {
-    server = await startServer();
-    proxy = await startAppUpdateProxy(server.url);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await proxy.close();
-    await killServer(server);
-  });
+  const world = withUpdateWorld();
 
   it('keeps the change through the update and syncs it afterwards', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(world.browser);
     const page = await context.newPage();
-    await openControlledApp(page, proxy.url);
+    await openControlledApp(page, world.proxy.url);
     await signInAs(page, 'team');
     await waitUntilSynced(page);
 
@@ -50,10 +35,10 @@ describe('an app update with a change waiting in the outbox', () => {
     await expect.poll(() => pendingCount(page)).toBe(1);
 
     // Meanwhile a new version is deployed. The phone gets a signal, but the sync API fails for now.
-    await proxy.deployNewVersion();
-    proxy.setSyncReachable(false);
+    await world.proxy.deployNewVersion();
+    world.proxy.setSyncReachable(false);
     await context.setOffline(false);
-    await expect.poll(() => proxy.refusedSyncs()).toBeGreaterThan(0);
+    await expect.poll(() => world.proxy.refusedSyncs()).toBeGreaterThan(0);
     // What the app's hourly check does, now.
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
@@ -64,9 +49,9 @@ describe('an app update with a change waiting in the outbox', () => {
     await warning.waitFor();
 
     // "Sync first" tries, and fails while the API is down: the change stays queued.
-    const refusedBefore = proxy.refusedSyncs();
+    const refusedBefore = world.proxy.refusedSyncs();
     await page.getByRole('button', { name: t('update.syncFirst') }).click();
-    await expect.poll(() => proxy.refusedSyncs()).toBeGreaterThan(refusedBefore);
+    await expect.poll(() => world.proxy.refusedSyncs()).toBeGreaterThan(refusedBefore);
     // The banner says so, not only the status bar.
     await page
       .getByRole('alert')
@@ -91,14 +76,14 @@ describe('an app update with a change waiting in the outbox', () => {
       .getByRole('link', { name: t('nav.students') })
       .click();
     await expect.poll(() => studentNames(page)).toContain('Teuta Morina');
-    expect(await studentGivenNamesOnServer(server.url)).not.toContain('Teuta');
+    expect(await studentGivenNamesOnServer(world.server.url)).not.toContain('Teuta');
 
     // The API answers again; the next sync (here: the network coming back) delivers the change.
-    proxy.setSyncReachable(true);
+    world.proxy.setSyncReachable(true);
     const reconnectedAt = Date.now();
     await context.setOffline(false);
     await waitUntilSynced(page, reconnectedAt);
-    expect(await studentGivenNamesOnServer(server.url)).toContain('Teuta');
+    expect(await studentGivenNamesOnServer(world.server.url)).toContain('Teuta');
     await context.close();
   });
 });

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startAppUpdateProxy, type AppUpdateProxy } from './support/appUpdateProxy.ts';
-import { launchChromium, newPhoneContext, openControlledApp } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPhoneContext, openControlledApp } from './support/browser.ts';
 import { text } from './support/locales.ts';
 import { signInAs, unlockWithPin } from './support/signIn.ts';
-import { killServer, startServer, type RunningServer } from './support/serverProcess.ts';
+import { withUpdateWorld } from './support/updateWorld.ts';
 import { pendingCount, registerStudent, waitUntilSynced } from './support/studentScreens.ts';
 
 const t = (key: string, values?: Record<string, string | number>) => text('en', key, values);
@@ -24,34 +23,20 @@ async function sameRealm(page: Page): Promise<boolean> {
  * reloaded under the user), and its Reload brings the new version.
  */
 describe('an update accepted in another tab', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let proxy: AppUpdateProxy;
-
-  beforeAll(async () => {
-    server = await startServer();
-    proxy = await startAppUpdateProxy(server.url);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await proxy.close();
-    await killServer(server);
-  });
+  const world = withUpdateWorld();
 
   it('asks the other tab to reload, keeping its outbox, and the reload runs the new version', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(world.browser);
     const tabA = await context.newPage();
-    await openControlledApp(tabA, proxy.url);
+    await openControlledApp(tabA, world.proxy.url);
     await signInAs(tabA, 'team');
     await waitUntilSynced(tabA);
 
     const tabB = await context.newPage();
-    await tabB.goto(proxy.url);
+    await tabB.goto(world.proxy.url);
     await unlockWithPin(tabB);
     // One change waits in the outbox (IndexedDB, shared by both tabs) while the sync API is down.
-    proxy.setSyncReachable(false);
+    world.proxy.setSyncReachable(false);
     await registerStudent(tabB, {
       givenName: 'Drita',
       familyName: 'Hoxha',
@@ -61,7 +46,7 @@ describe('an update accepted in another tab', () => {
     });
     await expect.poll(() => pendingCount(tabB)).toBe(1);
 
-    await proxy.deployNewVersion();
+    await world.proxy.deployNewVersion();
     // What the app's hourly check does, now; both tabs learn a new version waits.
     await tabA.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
