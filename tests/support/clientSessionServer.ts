@@ -13,7 +13,11 @@ import { hashPassword } from '../../src/server/auth/passwordHash.ts';
 import { createServer } from '../../src/server/createServer.ts';
 import type { AppDatabase } from '../../src/server/database/openDatabase.ts';
 import { seedDemoData } from '../../src/server/seed/seedDemoData.ts';
+import { saveSignIn } from '../../src/storage/accountRepository.ts';
+import { getClientId } from '../../src/storage/syncMeta.ts';
+import type { UraDatabase } from '../../src/storage/UraDatabase.ts';
 import type { FetchLike } from '../../src/sync/postSync.ts';
+import { signIn } from '../../src/sync/sessionApi.ts';
 import { openFreshDatabase } from './serverTestDatabase.ts';
 
 export const PHONE_PASSWORD = 'phone-password-2027';
@@ -111,4 +115,17 @@ export async function startSessionServer(): Promise<SessionServer> {
       await drop();
     },
   };
+}
+
+/** Signs `device` in through `phone` as `login` (PHONE_PASSWORD) and keeps the sign-in, as the sign-in screen does. */
+export async function signInDevice(
+  server: SessionServer,
+  phone: Phone,
+  device: UraDatabase,
+  login: string,
+): Promise<void> {
+  const clientId = await getClientId(device);
+  const result = await signIn(phone.fetch, '', { login, password: PHONE_PASSWORD, clientId });
+  if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
+  await saveSignIn(device, result.session, server.clock.now);
 }

@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { DEMO_SCHOOL_IDS } from '../../../src/server/seed/demoPlaces.ts';
-import { saveSignIn } from '../../../src/storage/accountRepository.ts';
 import { isDerivedStale } from '../../../src/storage/derivedStaleFlag.ts';
-import { getClientId } from '../../../src/storage/syncMeta.ts';
 import { UraDatabase } from '../../../src/storage/UraDatabase.ts';
-import { signIn } from '../../../src/sync/sessionApi.ts';
+import type { FetchLike } from '../../../src/sync/postSync.ts';
 import { syncWithServer } from '../../../src/sync/syncWithServer.ts';
-import { PHONE_PASSWORD, startSessionServer, type SessionServer } from '../../support/clientSessionServer.ts';
+import { signInDevice, startSessionServer, type SessionServer } from '../../support/clientSessionServer.ts';
 import { unlockedForTest } from '../../support/testDataKey.ts';
 
 /**
@@ -29,17 +27,11 @@ afterEach(async () => {
   await server.close();
 });
 
-async function signedInDevice(): Promise<{ device: UraDatabase; fetch: ReturnType<SessionServer['phone']>['fetch'] }> {
+async function signedInDevice(): Promise<{ device: UraDatabase; fetch: FetchLike }> {
   const device = unlockedForTest(new UraDatabase(`first-sync-${crypto.randomUUID()}`));
   devices.push(device);
   const phone = server.phone();
-  const result = await signIn(phone.fetch, '', {
-    login: 'phone-team',
-    password: PHONE_PASSWORD,
-    clientId: await getClientId(device),
-  });
-  if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
-  await saveSignIn(device, result.session, server.clock.now);
+  await signInDevice(server, phone, device, 'phone-team');
   return { device, fetch: phone.fetch };
 }
 

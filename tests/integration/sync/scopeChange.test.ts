@@ -6,21 +6,15 @@ import { grantRole } from '../../../src/server/accounts/roles.ts';
 import { demoCasework } from '../../../src/server/seed/demoCasework.ts';
 import { DEMO_SCHOOL_IDS } from '../../../src/server/seed/demoPlaces.ts';
 import { DEMO_STUDENT_IDS } from '../../../src/server/seed/demoStudents.ts';
-import { loadAccount, saveSignIn } from '../../../src/storage/accountRepository.ts';
+import { loadAccount } from '../../../src/storage/accountRepository.ts';
 import { saveDraft } from '../../../src/storage/draftRepository.ts';
 import { addHomeVisit, homeVisitDraftKey } from '../../../src/storage/homeVisitRepository.ts';
-import { getClientId, getCursor, pullsOwnWrites } from '../../../src/storage/syncMeta.ts';
+import { getCursor, pullsOwnWrites } from '../../../src/storage/syncMeta.ts';
 import { UraDatabase } from '../../../src/storage/UraDatabase.ts';
-import { signIn } from '../../../src/sync/sessionApi.ts';
 import type { FetchLike } from '../../../src/sync/postSync.ts';
 import { syncWithServer } from '../../../src/sync/syncWithServer.ts';
 import { makeVisitInput } from '../../support/caseworkFixtures.ts';
-import {
-  PHONE_PASSWORD,
-  startSessionServer,
-  type Phone,
-  type SessionServer,
-} from '../../support/clientSessionServer.ts';
+import { signInDevice, startSessionServer, type Phone, type SessionServer } from '../../support/clientSessionServer.ts';
 import { unlockedForTest } from '../../support/testDataKey.ts';
 
 const S = DEMO_SCHOOL_IDS;
@@ -53,11 +47,8 @@ afterEach(async () => {
   await server.close();
 });
 
-async function signInAs(login: string): Promise<void> {
-  const clientId = await getClientId(device);
-  const result = await signIn(phone.fetch, '', { login, password: PHONE_PASSWORD, clientId });
-  if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
-  await saveSignIn(device, result.session, server.clock.now);
+function signInAs(login: string): Promise<void> {
+  return signInDevice(server, phone, device, login);
 }
 
 function sync() {

@@ -16,6 +16,7 @@ import { syncWithServer } from '../../../src/sync/syncWithServer.ts';
 import { tableCounts } from '../../support/clientSessionDevice.ts';
 import {
   PHONE_PASSWORD,
+  signInDevice,
   startSessionServer,
   type Phone,
   type SessionServer,
@@ -45,14 +46,8 @@ afterEach(async () => {
 });
 
 /** Signs the phone in as the test account and keeps the sign-in, as the sign-in screen does. */
-async function signInPhone(): Promise<void> {
-  const result = await signIn(phone.fetch, '', {
-    login: 'phone-team',
-    password: PHONE_PASSWORD,
-    clientId: await getClientId(device),
-  });
-  if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
-  await saveSignIn(device, result.session, server.clock.now);
+function signInPhone(): Promise<void> {
+  return signInDevice(server, phone, device, 'phone-team');
 }
 
 function sync() {
