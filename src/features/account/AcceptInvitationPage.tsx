@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useIsOnline } from '../../state/onlineState.ts';
 import { showToast } from '../../state/toastStore.ts';
 import { MAX_INVITATION_CODE_LENGTH, MAX_NEW_PASSWORD_LENGTH, MIN_NEW_PASSWORD_LENGTH } from '../../sync/sessionApi.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import './account.css';
 import './invitation.css';
@@ -58,7 +58,7 @@ export function AcceptInvitationPage() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const outcome = await form.submit();
-    if (outcome === 'invalid') requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    if (outcome === 'invalid') focusFirstInvalidNextFrame(formRef.current);
     // A refused code is most often a mistyped one: back to it, with everything typed kept.
     if (outcome === 'refused') focusInput(CODE_INPUT);
     // The new password was just set, so a refused sign-in most likely means a mistyped login.

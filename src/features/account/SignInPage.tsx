@@ -4,7 +4,7 @@ import { useIsOnline } from '../../state/onlineState.ts';
 import { useSessionStore } from '../../state/sessionStore.ts';
 import { showToast } from '../../state/toastStore.ts';
 import type { DeviceAccount } from '../../storage/accountRepository.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import './account.css';
 import { InvitationLink } from './InvitationLink.tsx';
@@ -35,7 +35,7 @@ export function SignInPage({ account, intro }: { account: DeviceAccount | null; 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const outcome = await form.submit();
-    if (outcome === 'invalid') requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    if (outcome === 'invalid') focusFirstInvalidNextFrame(formRef.current);
     // The password was cleared: the next try starts there, with the login kept.
     if (outcome === 'refused') passwordRef.current?.focus();
   }

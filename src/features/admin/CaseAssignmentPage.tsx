@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDeviceAccount } from '../account/useDeviceAccount.ts';
@@ -37,7 +37,7 @@ export function CaseAssignmentPage() {
 
   async function send(change: AssignmentChange) {
     const outcome = await form.submit(change);
-    if (outcome === 'invalid') requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    if (outcome === 'invalid') focusFirstInvalidNextFrame(formRef.current);
   }
 
   return (

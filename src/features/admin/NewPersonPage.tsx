@@ -1,7 +1,7 @@
 import { useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGES, type Language } from '../../domain/localizedName.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AdminPage } from './AdminPage.tsx';
@@ -35,7 +35,7 @@ export function NewPersonPage() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const outcome = await form.submit();
-    if (outcome === 'invalid' || outcome === 'refused') requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    if (outcome === 'invalid' || outcome === 'refused') focusFirstInvalidNextFrame(formRef.current);
   }
 
   if (created) {

@@ -1,7 +1,7 @@
 import { useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChoiceField } from '../../ui/ChoiceField.tsx';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AdminProblemAlert } from './AdminProblemAlert.tsx';
@@ -35,7 +35,7 @@ export function OrganisationForm({ places, onCreated, onCancel }: OrganisationFo
     event.preventDefault();
     const outcome = await form.submit();
     if (typeof outcome === 'object') onCreated(outcome);
-    else if (outcome !== undefined) requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    else if (outcome !== undefined) focusFirstInvalidNextFrame(formRef.current);
   }
 
   return (

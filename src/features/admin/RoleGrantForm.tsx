@@ -2,7 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../domain/accessScope.ts';
 import { MAX_GRADE } from '../../domain/student.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AdminProblemAlert } from './AdminProblemAlert.tsx';
@@ -41,7 +41,7 @@ export function RoleGrantForm({ userId, personName, places, onGranted }: RoleGra
     event.preventDefault();
     const outcome = await form.submit();
     if (typeof outcome === 'object') onGranted(outcome);
-    else if (outcome !== undefined) requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    else if (outcome !== undefined) focusFirstInvalidNextFrame(formRef.current);
   }
 
   return (

@@ -10,7 +10,7 @@ import { useStudentRights } from '../account/useWriteRights.ts';
 import './cases.css';
 import { useFlagContext } from './useFlagContext.ts';
 import { useFlagForm } from './useFlagForm.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 
 type Summary = { kind: 'invalid'; count: number } | { kind: 'failed'; code: 'storageFull' | 'generic' } | null;
 
@@ -37,7 +37,7 @@ export function NewCasePage({ studentId }: { studentId: string }) {
     } else if (outcome.status === 'invalid') {
       setSummary({ kind: 'invalid', count: outcome.count });
       // Move focus to the first wrong field, so a screen reader and a thumb both land there.
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+      focusFirstInvalidNextFrame(formRef.current);
     } else if (outcome.code !== 'busy') {
       setSummary({ kind: 'failed', code: outcome.code });
     }

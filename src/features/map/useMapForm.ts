@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { MapError } from '../../domain/map/mapRecords.ts';
 import { writeFailureOf, type WriteFailure } from '../../storage/writeFailure.ts';
 import { afterLocalWrite } from '../../sync/afterLocalWrite.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 
 /** The repository's refusal, keyed by the record's field names (or `form`). */
 export type MapFieldErrors = Partial<Record<string, MapError>>;
@@ -53,7 +53,7 @@ export function useMapForm<D extends Record<string, string>>(initial: () => D) {
       const result = await write();
       if (!result.ok) {
         setErrors(result.errors);
-        requestAnimationFrame(() => focusFirstInvalid(container));
+        focusFirstInvalidNextFrame(container);
         return false;
       }
       setErrors({});

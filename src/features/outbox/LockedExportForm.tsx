@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH, passphraseLongEnough } from '../../domain/unsentEnvelope.ts';
 import { FieldFrame } from '../../ui/FieldFrame.tsx';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 import { SecretField } from '../../ui/SecretField.tsx';
 import './lockedFile.css';
 
@@ -40,7 +40,7 @@ export function LockedExportForm({ onSave }: { onSave: (passphrase: string) => P
     setErrors(found);
     if (found.passphrase !== undefined || found.repeat !== undefined) {
       // After React has marked the fields.
-      setTimeout(() => focusFirstInvalid(formRef.current));
+      focusFirstInvalidNextFrame(formRef.current);
       return;
     }
     setBusy(true);

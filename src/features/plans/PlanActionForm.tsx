@@ -18,7 +18,7 @@ import {
 } from './planActionDraft.ts';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { usePlanActionForm } from './usePlanActionForm.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 
 interface PlanActionFormProps {
   caseId: string;
@@ -59,7 +59,7 @@ export function PlanActionForm({ caseId, profile, editing, onClose }: PlanAction
       const fields = outcome.fields.map((field) => t(`casework:planActionField.${field}`)).join(', ');
       setSummary(t('form.fixErrors', { count: outcome.fields.length, fields }));
       // Move focus to the first wrong field, so a screen reader and a thumb both land there.
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+      focusFirstInvalidNextFrame(formRef.current);
     } else if (outcome.code !== 'busy') {
       setSummary(t(`common:errors.${outcome.code}`));
     }

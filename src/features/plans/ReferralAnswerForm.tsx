@@ -4,7 +4,7 @@ import { showToast } from '../../state/toastStore.ts';
 import { authorName, useWorkerStore } from '../../state/workerStore.ts';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useReferralAnswer } from './useReferralAnswer.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 
 /** Accept or decline a referral sent to this worker's side; the note is kept if the answer is refused. */
 export function ReferralAnswerForm({ referralId }: { referralId: string }) {
@@ -24,7 +24,7 @@ export function ReferralAnswerForm({ referralId }: { referralId: string }) {
   async function send(decision: 'accepted' | 'declined'): Promise<void> {
     if (await answer(decision, note)) showToast(t('answer.saved'));
     // A refused decline lands on the note it needs; the error is read with the field.
-    else requestAnimationFrame(() => focusFirstInvalid(boxRef.current));
+    else focusFirstInvalidNextFrame(boxRef.current);
   }
 
   return (

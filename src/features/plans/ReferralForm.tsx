@@ -7,7 +7,7 @@ import { ChoiceField } from '../../ui/ChoiceField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useReferralForm, type ReferralFormField } from './useReferralForm.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 
 interface ReferralFormProps {
   record: Pick<CaseRecord, 'id' | 'status'>;
@@ -38,7 +38,7 @@ export function ReferralForm({ record, sender, fromUserId }: ReferralFormProps) 
     } else if (outcome.status === 'invalid') {
       setSummary(t('referral.fixErrors', { count: outcome.fields.length }));
       // Move focus to the first wrong field, so a screen reader and a thumb both land there.
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+      focusFirstInvalidNextFrame(formRef.current);
     } else if (outcome.code === 'storageFull' || outcome.code === 'generic') {
       setSummary(t(`common:errors.${outcome.code}`));
     } else if (outcome.code !== 'busy') {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RosterEncoding } from '../../domain/roster/rosterEncoding.ts';
 import { MAX_ROSTER_ROWS, type RosterFileProblem } from '../../domain/roster/rosterFile.ts';
 import { FieldFrame } from '../../ui/FieldFrame.tsx';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import type { PlaceOption } from './rosterPlaces.ts';
 
@@ -32,7 +32,7 @@ export function RosterFileStep({ places, placeValue, onPlaceChange, problem, onF
     if (placeValue === '') {
       setPlaceMissing(true);
       // Once the error is on screen, the place field is marked invalid and takes the focus.
-      requestAnimationFrame(() => focusFirstInvalid(stepRef.current));
+      focusFirstInvalidNextFrame(stepRef.current);
       return;
     }
     onFile(file);

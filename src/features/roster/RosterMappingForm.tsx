@@ -8,7 +8,7 @@ import {
   type RosterMapping,
 } from '../../domain/roster/rosterFields.ts';
 import type { RosterTable } from '../../domain/roster/rosterFile.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 
@@ -55,7 +55,7 @@ export function RosterMappingForm({ table, initial, placeClass, onCheck, onStart
       return;
     }
     setAttempted(true);
-    requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    focusFirstInvalidNextFrame(formRef.current);
   }
 
   return (

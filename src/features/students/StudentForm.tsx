@@ -13,7 +13,7 @@ import { ChoiceField } from '../../ui/ChoiceField.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useStudentForm } from './useStudentForm.ts';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid.ts';
+import { focusFirstInvalidNextFrame } from '../../ui/focusFirstInvalid.ts';
 
 interface StudentFormProps {
   studentId?: string | undefined;
@@ -68,7 +68,7 @@ export function StudentForm({ studentId, initial, scope, stored }: StudentFormPr
     } else if (outcome.status === 'invalid') {
       setSummary(t('form.fixErrors', { count: outcome.count }));
       // Move focus to the first wrong field, so a screen reader and a thumb both land there.
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+      focusFirstInvalidNextFrame(formRef.current);
     } else if (outcome.code !== 'busy') {
       setSummary(t(`common:errors.${outcome.code === 'storageFull' ? 'storageFull' : 'generic'}`));
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { focusFirstInvalid } from '../../../src/ui/focusFirstInvalid.ts';
+import { focusFirstInvalid, focusFirstInvalidNextFrame } from '../../../src/ui/focusFirstInvalid.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -29,5 +29,42 @@ describe('focusFirstInvalid', () => {
     document.body.innerHTML = '<form><input id="right" /></form>';
     focusFirstInvalid(document.querySelector('form'));
     expect(document.activeElement).toBe(document.body);
+  });
+});
+
+describe('focusFirstInvalidNextFrame', () => {
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const FORM = `
+    <form>
+      <input id="act" aria-invalid="true" />
+      <input id="date" aria-invalid="true" />
+      <button id="save">Save</button>
+    </form>`;
+
+  it('moves the focus from the Save button to the first marked field once the frame is drawn', async () => {
+    document.body.innerHTML = FORM;
+    document.getElementById('save')?.focus();
+    focusFirstInvalidNextFrame(document.querySelector('form'));
+    expect(document.activeElement?.id).toBe('save');
+    await nextFrame();
+    expect(document.activeElement?.id).toBe('act');
+  });
+
+  it('leaves the focus where the person already went before the frame, so their typing stays in that field', async () => {
+    document.body.innerHTML = FORM;
+    document.getElementById('save')?.focus();
+    focusFirstInvalidNextFrame(document.querySelector('form'));
+    document.getElementById('date')?.focus();
+    await nextFrame();
+    expect(document.activeElement?.id).toBe('date');
+  });
+
+  it('still moves it when the person only went to a control that takes no typing, such as a file chooser', async () => {
+    document.body.innerHTML = FORM.replace('<button', '<input type="file" id="file" /><button');
+    document.getElementById('save')?.focus();
+    focusFirstInvalidNextFrame(document.querySelector('form'));
+    document.getElementById('file')?.focus();
+    await nextFrame();
+    expect(document.activeElement?.id).toBe('act');
   });
 });
