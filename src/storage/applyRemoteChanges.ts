@@ -56,8 +56,9 @@ export interface ApplyOptions {
  * The derived tables (visit and screening summaries, case index) are
  * refreshed for what the page touched, in the same transaction. With
  * `deferDerived` they are not: the page writes the `derivedStale` flag
- * instead, since a first sync of a large caseload spent seconds refreshing
- * them page after page. The sync passes it only for the pages of a pull that
+ * instead: one rebuild at the end is less work than a refresh per page (the
+ * measured gain is inside the machine's noise, docs/benchmarks.md). The sync
+ * passes it only for the pages of a pull that
  * started from cursor 0 while `reply.hasMore` is true, and applies the last
  * page without it: a page applied without it while the flag is set rebuilds
  * every derived table from the records and clears the flag, in the page's

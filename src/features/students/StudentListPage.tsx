@@ -9,7 +9,8 @@ import './students.css';
 
 /**
  * Rows shown at first and added by each "Show more": a school team's phone may hold a thousand students, and
- * drawing every card at once held a cheap phone for seconds. Search looks through all of them either way.
+ * drawing a card for each at once is work a cheap phone need not do (a reason, not a measured figure). Search
+ * looks through all of them either way.
  */
 export const STUDENT_PAGE_SIZE = 100;
 
