@@ -9,6 +9,7 @@ import * as deviceRecoverySecret from './migrations/1795446000000_device_recover
 import * as auditEventMunicipality from './migrations/1795449600000_audit_event_municipality.ts';
 import * as exportReceipt from './migrations/1795453260000_export_receipt.ts';
 import * as recordScopeMunicipality from './migrations/1795456860000_record_scope_municipality.ts';
+import * as changeLogRecordIndex from './migrations/1795460460000_change_log_record_index.ts';
 
 /**
  * Every migration, listed in code rather than read from a folder, so the
@@ -24,6 +25,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1795449600000_audit_event_municipality': auditEventMunicipality,
   '1795453260000_export_receipt': exportReceipt,
   '1795456860000_record_scope_municipality': recordScopeMunicipality,
+  '1795460460000_change_log_record_index': changeLogRecordIndex,
 };
 
 const inCodeProvider: MigrationProvider = {

@@ -5,9 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteDialect, sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { SqliteDialect, sql, type ColumnDefinitionBuilder, type Kysely, type SqliteDatabase } from 'kysely';
 
 const BUSY_TIMEOUT_MS = 5000;
+/** Prepared statements kept, by their SQL text: a sync runs about thirty, most of them the same every time. */
+const CACHED_STATEMENTS = 256;
 
 export function createSqliteDialect(file: string): SqliteDialect {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -18,7 +20,36 @@ export function createSqliteDialect(file: string): SqliteDialect {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  return new SqliteDialect({ database: sqlite });
+  return new SqliteDialect({ database: withStatementCache(sqlite) });
+}
+
+/**
+ * `sqlite` whose prepared statements are kept and reused, the least recently
+ * used dropped beyond `size`. Kysely prepares every query it runs; preparing
+ * took about a millisecond of each sync's few milliseconds (docs/benchmarks.md).
+ * A statement still iterating (a streamed query) cannot run again until it
+ * ends, so a caller asking for it meanwhile gets a fresh one.
+ */
+export function withStatementCache(sqlite: Database.Database, size = CACHED_STATEMENTS): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      const cached = cache.get(text);
+      if (cached !== undefined && !cached.busy) {
+        // Map keeps insertion order: moving it to the end keeps the least recently used first.
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      if (cached !== undefined) return statement;
+      cache.set(text, statement);
+      const oldest = cache.keys().next();
+      if (cache.size > size && oldest.done !== true) cache.delete(oldest.value);
+      return statement;
+    },
+  };
 }
 
 /**

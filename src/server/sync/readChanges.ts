@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccessScope } from '../../domain/accessScope.ts';
 import type { Change, Entity } from '../../sync/protocol.ts';
 import type { DatabaseSchema } from '../database/databaseSchema.ts';
-import { pullableBy } from './scopeFilter.ts';
+import { pullableBy, pullableParts, type LogCondition } from './scopeFilter.ts';
 
 export interface ChangePage {
   changes: Change[];
@@ -54,23 +54,32 @@ export async function readChanges(
   const { scope, callerClientId, hidden } = caller;
   const head = await readHead(db);
   if (head <= cursor) return { changes: [], nextCursor: cursor, hasMore: false, read: [] };
-  let query = db
-    .selectFrom('change_log as cl')
-    .select(['cl.seq', 'cl.entity', 'cl.entity_id', 'cl.field', 'cl.value_json', 'cl.hlc'])
-    .where('cl.seq', '>', cursor)
-    .where('cl.seq', '<=', head);
-  // The scope first: it passes over most rows without reading client_id, the last column, which
-  // lies beyond the values (a long visit note spills onto overflow pages).
-  if (scope !== undefined) query = query.where((eb) => pullableBy(eb, scope));
-  if (callerClientId !== undefined) {
-    query = query.where((eb) => eb.or([eb('cl.client_id', 'is', null), eb('cl.client_id', '!=', callerClientId)]));
-  }
-  if (hidden !== undefined && hidden.size > 0) query = query.where('cl.entity', 'not in', [...hidden]);
+  const range = (condition?: LogCondition) => {
+    let query = db
+      .selectFrom('change_log as cl')
+      .select(['cl.seq', 'cl.entity', 'cl.entity_id', 'cl.field', 'cl.value_json', 'cl.hlc'])
+      .where('cl.seq', '>', cursor)
+      .where('cl.seq', '<=', head);
+    // The scope first: it passes over most rows without reading client_id, the last column, which
+    // lies beyond the values (a long visit note spills onto overflow pages).
+    if (condition !== undefined) query = query.where(condition);
+    if (callerClientId !== undefined) {
+      query = query.where((eb) => eb.or([eb('cl.client_id', 'is', null), eb('cl.client_id', '!=', callerClientId)]));
+    }
+    if (hidden !== undefined && hidden.size > 0) query = query.where('cl.entity', 'not in', [...hidden]);
+    return query;
+  };
+  // A narrow scope's rows come from two lookups (public records, its own records), a wide one's from the range.
+  const parts = scope === undefined ? undefined : pullableParts(scope);
+  const pulled =
+    parts === undefined
+      ? range(scope === undefined ? undefined : (eb) => pullableBy(eb, scope))
+      : db.selectFrom(range(parts[0]).unionAll(range(parts[1])).as('cl')).selectAll();
   // One extra row tells whether another page follows, without a count query. The page's
   // records are joined to their keys (for the audit trail) after the limit, not before.
   const rows = await db
     .selectFrom(
-      query
+      pulled
         .orderBy('cl.seq')
         .limit(limit + 1)
         .as('page'),

@@ -14,6 +14,7 @@ import {
 } from '../../../src/domain/accessScope.ts';
 import { withVersion } from '../../../src/server/sync/accessScopeStore.ts';
 import { readChanges } from '../../../src/server/sync/readChanges.ts';
+import { NARROW_SCOPE_CASES } from '../../../src/server/sync/scopeFilter.ts';
 import type { Entity } from '../../../src/sync/protocol.ts';
 import { createTempDatabase, makeHlc, type TempDatabase } from '../../support/serverFixtures.ts';
 
@@ -63,6 +64,13 @@ const SCOPES: Record<string, AccessScope> = {
   schoolTeam: scope({ roles: ['schoolTeam'], schoolIds: ['school-a'] }),
   teacher: scope({ roles: ['teacher'], classes: [{ schoolId: 'school-a', classKey: '5|5/1' }] }),
   mentor: scope({ roles: ['mentor'], caseIds: ['case-1'], studentIds: ['student-1'] }),
+  // Narrow scopes are looked up by record (scopeFilter.ts); these take both sides of that line.
+  'liaison of two referred cases': scope({ roles: ['cswLiaison'], caseIds: ['case-1', 'case-2'] }),
+  'mentor of more cases than a narrow scope holds': scope({
+    roles: ['mentor'],
+    caseIds: ['case-2', ...Array.from({ length: NARROW_SCOPE_CASES }, (_, n) => `case-elsewhere-${n}`)],
+    studentIds: ['student-2'],
+  }),
   'teacher, mentor and coordinator': scope({
     roles: ['coordinator', 'mentor', 'teacher'],
     classes: [{ schoolId: 'school-b', classKey: '5|5/2' }],
