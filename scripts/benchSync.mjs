@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { makeDevices, POPULATIONS, signInDevices } from './benchSyncDevices.mjs';
 import { measureFirstSync, profileFolder } from './benchSyncFirstSync.mjs';
 import { measureConcurrency } from './benchSyncLoad.mjs';
+import { caseloadShape, measureStorageFloor } from './benchSyncStorageFloor.mjs';
 import {
   count,
   load,
@@ -26,6 +27,7 @@ import {
   printFirstSync,
   printPage,
   printSeed,
+  printStorageFloor,
   printWireFloor,
 } from './benchSyncPrint.mjs';
 import { hasPostgres, startServerProcess } from './benchSyncProcess.mjs';
@@ -98,8 +100,18 @@ async function firstSyncFigures(scratch) {
       if (profile === null && result.traffic.syncRequests === 0) {
         throw new Error('the app sent no sync request on loopback: do the sign-in steps still match the app?');
       }
-      if (profile === null) loopback = result;
-      else if (loopback !== undefined && loopback.cursor > 0) {
+      if (profile === null) {
+        loopback = result;
+        const shape = caseloadShape(seeded.file);
+        const pages = Math.max(1, result.traffic.syncRequests);
+        const ms = await measureStorageFloor({
+          url: server.url,
+          profileDir: profileFolder(scratch, 'floor'),
+          pages,
+          ...shape,
+        });
+        printStorageFloor({ ...shape, pages, ms });
+      } else if (loopback !== undefined && loopback.cursor > 0) {
         // The whole change log costs about what the loopback run's bytes per row say.
         const bytes = (loopback.traffic.syncReceived / loopback.cursor) * seeded.head;
         printWireFloor(profile, bytes, Math.ceil(seeded.head / MAX_PULL_LIMIT));

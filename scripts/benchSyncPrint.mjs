@@ -83,6 +83,15 @@ export function printFirstSync(label, result, seeded, goalMs) {
   }
 }
 
+/** The browser's storage floor (scripts/benchSyncStorageFloor.mjs) beside the first sync it bounds. */
+export function printStorageFloor({ records, meanBytes, pages, ms }) {
+  console.log(
+    `  IndexedDB alone in this Chromium: ${count(records)} rows of ${count(meanBytes)} B (the caseload's records) ` +
+      `in ${count(pages)} transactions, nothing else: ${seconds(ms)}, the least any first sync keeping a row per ` +
+      `record costs here; ${load()}`,
+  );
+}
+
 /** The wire alone, for a link of `downKbit` and `rttMs`: the bytes at that rate plus one RTT per round trip. */
 export function printWireFloor(profile, bytes, roundTrips) {
   const floorMs = ((bytes * 8) / (profile.downKbit * 1000)) * 1000 + roundTrips * profile.rttMs;
