@@ -38,6 +38,9 @@ export const CASE_LIST_SLICE = 500;
  * entries held the page for seconds just after the first screen showed.
  */
 export async function loadCaseSummaries(db: UraDatabase, sliceSize = CASE_LIST_SLICE): Promise<CaseSummary[]> {
+  // A slice of none would never end the loop below.
+  if (!Number.isInteger(sliceSize) || sliceSize < 1)
+    throw new RangeError('loadCaseSummaries reads slices of 1 or more');
   const rows: CaseSummary[] = [];
   let last: string | undefined;
   for (;;) {

@@ -133,6 +133,11 @@ describe('loadCaseSummaries', () => {
     }
   });
 
+  it('refuses a slice of no rows, which would never end', async () => {
+    await bulkPutCases(db, 2, { id: newRecordId(), schoolId: kosovar.id });
+    for (const sliceSize of [0, -1, 2.5]) await expect(loadCaseSummaries(db, sliceSize)).rejects.toThrow(RangeError);
+  });
+
   it('as a live query, sees a change to a case read in the last slice', async () => {
     const student = await seedStudentAt(db, kosovar, { givenName: 'Arta', familyName: 'Gashi' });
     const cases = await bulkPutCases(db, 12, { id: student, schoolId: kosovar.id });
