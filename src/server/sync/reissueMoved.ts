@@ -91,8 +91,12 @@ async function echoSkips(
   before: MovedKeys,
 ): Promise<string | null> {
   const after = await readMovedKeys(db, moved);
-  const pairs = [...after].map(([key, keys]) => ({ before: before.get(key) ?? keys, after: keys }));
-  // A record with no keys before the move (stored under it only now) counts as unseen.
-  const unseen = [...after.keys()].some((key) => !before.has(key));
-  return unseen || moveWidensView(mover.scope, pairs) ? null : mover.clientId;
+  const pairs = [];
+  for (const [key, keys] of after) {
+    const was = before.get(key);
+    // A record with no keys before the move (stored under it only now) counts as unseen.
+    if (was === undefined) return null;
+    pairs.push({ before: was, after: keys });
+  }
+  return moveWidensView(mover.scope, pairs) ? null : mover.clientId;
 }
