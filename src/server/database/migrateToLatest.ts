@@ -10,6 +10,7 @@ import * as auditEventMunicipality from './migrations/1795449600000_audit_event_
 import * as exportReceipt from './migrations/1795453260000_export_receipt.ts';
 import * as recordScopeMunicipality from './migrations/1795456860000_record_scope_municipality.ts';
 import * as changeLogRecordIndex from './migrations/1795460460000_change_log_record_index.ts';
+import * as recordScopeClassIndex from './migrations/1795464060000_record_scope_class_index.ts';
 
 /**
  * Every migration, listed in code rather than read from a folder, so the
@@ -26,6 +27,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1795453260000_export_receipt': exportReceipt,
   '1795456860000_record_scope_municipality': recordScopeMunicipality,
   '1795460460000_change_log_record_index': changeLogRecordIndex,
+  '1795464060000_record_scope_class_index': recordScopeClassIndex,
 };
 
 const inCodeProvider: MigrationProvider = {

@@ -4,18 +4,18 @@
  * syncScopeFilter.test.ts checks that both agree on every combination of keys.
  *
  * The records a scope reaches are picked from record_scope by its indexes
- * (school, case, student, municipality) in one uncorrelated subquery, which both engines
+ * (school, school and class, case, student, municipality) in one uncorrelated subquery, which both engines
  * evaluate once (SQLite as an ephemeral index, PostgreSQL as a hashed
  * semi-join); each change-log row then costs a probe into that small set
  * instead of a join to the whole table — a mentor's first pull of 20 cases
  * among 2,000 scans the 370,000-row log three times faster this way.
  *
- * Narrow scopes (a few cases, nothing reached by school, class or
- * municipality: a mentor's, a social-work liaison's) go further: their rows
+ * Narrow scopes (a few cases or classes, nothing reached by school or
+ * municipality: a mentor's, a homeroom teacher's, a social-work liaison's) go further: their rows
  * are looked up by record in the `change_log_record` index (entity,
  * entity_id, seq), so a pull costs what the scope's records hold after the
- * cursor, not every row every other device wrote since then. A mentor's sync
- * no longer grows with the number of devices. Wide scopes must not take that
+ * cursor, not every row every other device wrote since then. A mentor's or a
+ * teacher's sync no longer grows with the number of devices. Wide scopes must not take that
  * path (a school team's 25,000 records are one index seek each, three times
  * slower than reading the log's range), so their row values are written as
  * expressions no index serves (`entity || ''`), on both engines.
@@ -32,13 +32,16 @@ type ScopeCondition = (eb: ScopeRowBuilder) => Expression<SqlBool>;
 
 /** Cases a scope may reach and still be looked up record by record; beyond it the log's range is read. */
 export const NARROW_SCOPE_CASES = 200;
+/** Classes likewise (a homeroom teacher's one or two; record_scope_class finds each class's records). */
+export const NARROW_SCOPE_CLASSES = 20;
 
 /** Whether the scope's rows are looked up by record rather than picked from the log's range (see above). */
 export function isNarrowScope(scope: AccessScope): boolean {
   const { schoolIds, classes, caseIds, studentIds } = scope;
   const municipalities = scope.municipalityIds?.length ?? 0;
-  const wide = schoolIds.length > 0 || classes.length > 0 || municipalities > 0;
-  return !wide && caseIds.length + studentIds.length > 0 && caseIds.length <= NARROW_SCOPE_CASES;
+  if (schoolIds.length > 0 || municipalities > 0) return false;
+  if (caseIds.length > NARROW_SCOPE_CASES || classes.length > NARROW_SCOPE_CLASSES) return false;
+  return caseIds.length + studentIds.length + classes.length > 0;
 }
 
 /** Rows the scope may read, without its hidden fields: the log's range is read and each row probed. */

@@ -15,7 +15,7 @@ import { migrateToLatest } from '../../../src/server/database/migrateToLatest.ts
 import { openDatabase, type AppDatabase } from '../../../src/server/database/openDatabase.ts';
 import { withStatementCache } from '../../../src/server/database/sqliteEngine.ts';
 import { readChanges } from '../../../src/server/sync/readChanges.ts';
-import { isNarrowScope, NARROW_SCOPE_CASES } from '../../../src/server/sync/scopeFilter.ts';
+import { isNarrowScope, NARROW_SCOPE_CASES, NARROW_SCOPE_CLASSES } from '../../../src/server/sync/scopeFilter.ts';
 
 function scope(over: Partial<Omit<AccessScope, 'version'>>): AccessScope {
   const { version, ...empty } = EMPTY_SCOPE;
@@ -25,6 +25,7 @@ function scope(over: Partial<Omit<AccessScope, 'version'>>): AccessScope {
 
 const MENTOR = scope({ roles: ['mentor'], caseIds: ['case-1'], studentIds: ['student-1'] });
 const SCHOOL_TEAM = scope({ roles: ['schoolTeam'], schoolIds: ['school-a'] });
+const TEACHER = scope({ roles: ['teacher'], classes: [{ schoolId: 'school-a', classKey: '5|5/1' }] });
 
 /** What SQLite says it does for the pull readChanges makes for `viewer`, one line per step. */
 async function planOfPull(db: AppDatabase, viewer: AccessScope): Promise<string[]> {
@@ -77,6 +78,17 @@ describe('a pull on SQLite', () => {
     expect(plan.some((step) => /SEARCH cl USING INTEGER PRIMARY KEY/.test(step))).toBe(false);
   });
 
+  it("looks a teacher's class up by school and class, then its records by record", async () => {
+    const plan = await planOfPull(db, TEACHER);
+    expect(
+      plan.some((step) => /SEARCH rs USING INDEX record_scope_class \(school_id=\? AND class_key=\?\)/.test(step)),
+    ).toBe(true);
+    expect(
+      plan.some((step) => /SEARCH cl USING INDEX change_log_record \(entity=\? AND entity_id=\? AND seq>/.test(step)),
+    ).toBe(true);
+    expect(plan.some((step) => /SEARCH cl USING INTEGER PRIMARY KEY/.test(step))).toBe(false);
+  });
+
   it("reads a school team's rows from the log's range, which is faster for thousands of records", async () => {
     const plan = await planOfPull(db, SCHOOL_TEAM);
     expect(plan.some((step) => /SEARCH cl USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/.test(step))).toBe(true);
@@ -85,11 +97,19 @@ describe('a pull on SQLite', () => {
 });
 
 describe('which scopes are narrow', () => {
-  it('is a few cases and their students, and nothing reached by school, class or municipality', () => {
+  it('is a few cases, their students and a few classes, and nothing reached by school or municipality', () => {
     expect(isNarrowScope(MENTOR)).toBe(true);
     expect(isNarrowScope(scope({ caseIds: ['case-1'] }))).toBe(true);
     expect(isNarrowScope(SCHOOL_TEAM)).toBe(false);
-    expect(isNarrowScope({ ...MENTOR, classes: [{ schoolId: 'school-a', classKey: '5|5/1' }] })).toBe(false);
+    expect(isNarrowScope(TEACHER)).toBe(true);
+    expect(isNarrowScope({ ...MENTOR, classes: TEACHER.classes })).toBe(true);
+    const classes = Array.from({ length: NARROW_SCOPE_CLASSES + 1 }, (_, n) => ({
+      schoolId: 'school-a',
+      classKey: `5|${n}`,
+    }));
+    expect(isNarrowScope(scope({ classes: classes.slice(1) }))).toBe(true);
+    expect(isNarrowScope(scope({ classes }))).toBe(false);
+    expect(isNarrowScope({ ...TEACHER, schoolIds: ['school-b'] })).toBe(false);
     expect(isNarrowScope({ ...MENTOR, municipalityIds: ['municipality-1'] })).toBe(false);
     expect(isNarrowScope(scope({}))).toBe(false);
     const many = Array.from({ length: NARROW_SCOPE_CASES + 1 }, (_, n) => `case-${n}`);

@@ -14,7 +14,7 @@ import {
 } from '../../../src/domain/accessScope.ts';
 import { withVersion } from '../../../src/server/sync/accessScopeStore.ts';
 import { readChanges } from '../../../src/server/sync/readChanges.ts';
-import { NARROW_SCOPE_CASES } from '../../../src/server/sync/scopeFilter.ts';
+import { NARROW_SCOPE_CASES, NARROW_SCOPE_CLASSES } from '../../../src/server/sync/scopeFilter.ts';
 import type { Entity } from '../../../src/sync/protocol.ts';
 import { createTempDatabase, makeHlc, type TempDatabase } from '../../support/serverFixtures.ts';
 
@@ -66,6 +66,22 @@ const SCOPES: Record<string, AccessScope> = {
   mentor: scope({ roles: ['mentor'], caseIds: ['case-1'], studentIds: ['student-1'] }),
   // Narrow scopes are looked up by record (scopeFilter.ts); these take both sides of that line.
   'liaison of two referred cases': scope({ roles: ['cswLiaison'], caseIds: ['case-1', 'case-2'] }),
+  'teacher of two classes, mentor of a case': scope({
+    roles: ['mentor', 'teacher'],
+    classes: [
+      { schoolId: 'school-a', classKey: '5|5/1' },
+      { schoolId: 'school-b', classKey: '5|5/2' },
+    ],
+    caseIds: ['case-2'],
+    studentIds: ['student-2'],
+  }),
+  'teacher of more classes than a narrow scope holds': scope({
+    roles: ['teacher'],
+    classes: [
+      { schoolId: 'school-b', classKey: '5|5/1' },
+      ...Array.from({ length: NARROW_SCOPE_CLASSES }, (_, n) => ({ schoolId: 'school-a', classKey: `9|${n}` })),
+    ],
+  }),
   'mentor of more cases than a narrow scope holds': scope({
     roles: ['mentor'],
     caseIds: ['case-2', ...Array.from({ length: NARROW_SCOPE_CASES }, (_, n) => `case-elsewhere-${n}`)],
