@@ -35,7 +35,15 @@ export function testDatabaseUrl(): string {
 }
 
 export async function openFreshDatabase(): Promise<FreshDatabase> {
-  const fresh = TEST_ENGINE === 'postgres' ? await freshPostgresSchema() : freshSqliteFile();
+  return migrated(TEST_ENGINE === 'postgres' ? await freshPostgresSchema() : freshSqliteFile());
+}
+
+/** A fresh, migrated SQLite file whatever the project: for tests of what only SQLite has (plans, pragmas). */
+export function openFreshSqliteDatabase(): Promise<FreshDatabase> {
+  return migrated(freshSqliteFile());
+}
+
+async function migrated(fresh: FreshDatabase): Promise<FreshDatabase> {
   try {
     await migrateToLatest(fresh.db);
   } catch (error) {

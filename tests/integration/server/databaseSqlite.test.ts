@@ -1,12 +1,9 @@
 /** What only SQLite has (pragmas, the rowid seq). Runs in the `server` project only. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engineOf } from '../../../src/server/database/databaseEngine.ts';
-import { migrateToLatest } from '../../../src/server/database/migrateToLatest.ts';
-import { openDatabase, type AppDatabase } from '../../../src/server/database/openDatabase.ts';
+import type { AppDatabase } from '../../../src/server/database/openDatabase.ts';
+import { openFreshSqliteDatabase, type FreshDatabase } from '../../support/serverTestDatabase.ts';
 
 async function pragma(db: AppDatabase, name: string): Promise<unknown> {
   const result = await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(db);
@@ -14,18 +11,14 @@ async function pragma(db: AppDatabase, name: string): Promise<unknown> {
 }
 
 describe('the SQLite engine', () => {
-  let dir: string;
+  let fresh: FreshDatabase;
   let db: AppDatabase;
   beforeEach(async () => {
-    // Opened here rather than through the fixtures, so this is SQLite whatever the project.
-    dir = mkdtempSync(join(tmpdir(), 'ura-sqlite-test-'));
-    db = openDatabase({ file: join(dir, 'ura.sqlite') });
-    await migrateToLatest(db);
+    // SQLite whatever the project, not the fixtures' engine.
+    fresh = await openFreshSqliteDatabase();
+    db = fresh.db;
   });
-  afterEach(async () => {
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => fresh.drop());
 
   it('is chosen for a file', () => {
     expect(engineOf(db)).toBe('sqlite');

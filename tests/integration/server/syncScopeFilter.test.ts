@@ -5,17 +5,11 @@
  * each scope's pull is compared with what the rules say, field by field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  canRead,
-  EMPTY_SCOPE,
-  hiddenFields,
-  type AccessScope,
-  type RecordKeys,
-} from '../../../src/domain/accessScope.ts';
-import { withVersion } from '../../../src/server/sync/accessScopeStore.ts';
+import { canRead, hiddenFields, type AccessScope, type RecordKeys } from '../../../src/domain/accessScope.ts';
 import { readChanges } from '../../../src/server/sync/readChanges.ts';
 import { NARROW_SCOPE_CASES, NARROW_SCOPE_CLASSES } from '../../../src/server/sync/scopeFilter.ts';
 import type { Entity } from '../../../src/sync/protocol.ts';
+import { scopeOf } from '../../support/accessScopes.ts';
 import { createTempDatabase, makeHlc, type TempDatabase } from '../../support/serverFixtures.ts';
 
 const ENTITIES: readonly Entity[] = [
@@ -53,11 +47,7 @@ function every(): RecordKeys[] {
   return all;
 }
 
-function scope(over: Partial<Omit<AccessScope, 'version'>>): AccessScope {
-  const { version, ...empty } = EMPTY_SCOPE;
-  void version;
-  return withVersion({ ...empty, ...over });
-}
+const scope = scopeOf;
 
 const SCOPES: Record<string, AccessScope> = {
   nobody: scope({}),
